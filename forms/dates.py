@@ -10,7 +10,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from forms.digits import to_ascii_digits
 
@@ -35,7 +35,10 @@ class ApproxDate(BaseModel):
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValueError(f"month {self.month} does not exist")
         if self.day is not None:
-            date(self.year, self.month or 1, self.day)  # raises ValueError for 31 February
+            try:
+                date(self.year, self.month or 1, self.day)
+            except ValueError:
+                raise ValueError(f"{self.iso()} is not a day of the calendar") from None
         return self
 
     @classmethod
@@ -46,7 +49,15 @@ class ApproxDate(BaseModel):
             raise ValueError(f"'{text}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
-        return cls(year=year, month=month, day=day)
+        return cls.of(year, month, day)
+
+    @classmethod
+    def of(cls, year: int, month: int | None = None, day: int | None = None) -> ApproxDate:
+        """Build one, with a one-line ValueError (not pydantic's report) when it cannot exist."""
+        try:
+            return cls(year=year, month=month, day=day)
+        except ValidationError as error:
+            raise ValueError(str(error.errors()[0]["msg"]).removeprefix("Value error, ")) from None
 
     @classmethod
     def exact(cls, value: date) -> ApproxDate:

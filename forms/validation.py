@@ -83,7 +83,7 @@ def _date(question: Question, raw: object, place: str) -> Answer:
     if isinstance(raw, date):
         return ApproxDate.exact(raw)
     if isinstance(raw, int) and not isinstance(raw, bool):
-        return ApproxDate(year=raw)
+        return ApproxDate.of(raw)
     if isinstance(raw, str):
         return ApproxDate.parse(raw)
     raise ValueError(f"expected a date (YYYY-MM-DD, YYYY-MM or YYYY), got {_show(raw)}")
