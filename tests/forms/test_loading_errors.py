@@ -1,4 +1,4 @@
-"""Broken data files fail on load with one message naming the file, the pathway and the criterion."""
+"""Broken data files fail on load with one message naming the file, pathway and criterion."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from forms.errors import FormsError
-from forms.questionnaire import DATA_FOLDER as QUESTIONS, load_questionnaire
+from forms.questionnaire import DATA_FOLDER as QUESTIONS
+from forms.questionnaire import load_questionnaire
 from pathways.errors import RulesError
-from pathways.rules import DATA_FOLDER as RULES, load_rules
+from pathways.rules import DATA_FOLDER as RULES
+from pathways.rules import load_rules
 
 
 def copy_rules(tmp_path: Path, edit: Callable[[str], str]) -> Path:
@@ -61,7 +63,7 @@ def test_a_rule_file_that_is_not_yaml(tmp_path: Path) -> None:
 def test_a_duplicated_pathway_id(tmp_path: Path) -> None:
     folder = copy_rules(tmp_path, lambda text: text)
     shutil.copy(folder / "us.yaml", folder / "us2.yaml")
-    with pytest.raises(RulesError, match="id already used in us.yaml"):
+    with pytest.raises(RulesError, match=r"id already used in us\.yaml"):
         load_rules(load_questionnaire(), folder)
 
 
