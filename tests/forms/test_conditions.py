@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from forms.answers import Answer, Special
+from forms.answers import Answer, Item, Special
 from forms.conditions import Condition, Tri, evaluate
 from forms.dates import ApproxDate
 
@@ -17,7 +17,7 @@ TODAY = date(2026, 11, 23)
 PARSE: TypeAdapter[Condition] = TypeAdapter(Condition)
 T, F, U = Tri.TRUE, Tri.FALSE, Tri.UNKNOWN
 # A fact whose value gives each truth value under the leaf {fact: x, is: true}.
-FACT_FOR = {T: True, F: False, U: Special.UNKNOWN}
+FACT_FOR: dict[Tri, Answer] = {T: True, F: False, U: Special.UNKNOWN}
 
 
 def run(condition: dict[str, Any], facts: dict[str, Answer]) -> Tri:
@@ -118,7 +118,7 @@ def test_date_leaves_on_exact_and_approximate_dates(
     assert run({"fact": "d", **leaf}, {"d": ApproxDate.parse(text)}) is expected
 
 
-def jobs(*entries: dict[str, Answer]) -> dict[str, Answer]:
+def jobs(*entries: Item) -> dict[str, Answer]:
     return {"jobs": tuple(entries)}
 
 
@@ -143,16 +143,15 @@ MONTHS = {
 def test_months_adds_jobs_and_stays_unknown_when_ranges_straddle(
     entries: tuple[tuple[str, str, bool | None], ...], expected: Tri
 ) -> None:
-    facts = jobs(
-        *(
-            {
-                "s": ApproxDate.parse(start),
-                "e": ApproxDate.parse(end),
-                "us": Special.UNKNOWN if us is None else us,
-            }
-            for start, end, us in entries
-        )
-    )
+    items: list[Item] = [
+        {
+            "s": ApproxDate.parse(start),
+            "e": ApproxDate.parse(end),
+            "us": Special.UNKNOWN if us is None else us,
+        }
+        for start, end, us in entries
+    ]
+    facts = jobs(*items)
     assert run({**MONTHS, "at_least": 12}, facts) is expected
 
 
