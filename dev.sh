@@ -3,6 +3,8 @@
 #   bash dev.sh run     set up (system packages, virtualenv) and open the app
 #   bash dev.sh test    set up and run every check: ruff, mypy, pytest (headless)
 #   bash dev.sh build   set up and build the one-folder bundle with PyInstaller
+#   bash dev.sh i18n-update    extract every message into i18n/masir.pot and update the catalogs
+#   bash dev.sh i18n-compile   compile the catalogs to .mo (the build does this too)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -53,8 +55,26 @@ case "${1:-}" in
         setup ",build"
         exec .venv/bin/python build/build_bundle.py
         ;;
+    i18n-update)
+        setup ""
+        PYTHONPATH=. .venv/bin/pybabel -q extract -F i18n/babel.cfg -o i18n/masir.pot \
+            --add-comments=TRANSLATORS: --sort-by-file --project=Masir \
+            --ignore-dirs=".venv tests bench build docs" .
+        for lang in fa_AF ps; do
+            if [ -f "i18n/$lang/LC_MESSAGES/masir.po" ]; then
+                .venv/bin/pybabel -q update -i i18n/masir.pot -d i18n -D masir -l "$lang" \
+                    --ignore-obsolete --no-fuzzy-matching
+            else
+                .venv/bin/pybabel -q init -i i18n/masir.pot -d i18n -D masir -l "$lang"
+            fi
+        done
+        ;;
+    i18n-compile)
+        setup ""
+        .venv/bin/pybabel compile -d i18n -D masir --statistics
+        ;;
     *)
-        echo "usage: bash dev.sh run|test|build" >&2
+        echo "usage: bash dev.sh run|test|build|i18n-update|i18n-compile" >&2
         exit 2
         ;;
 esac
