@@ -33,6 +33,17 @@ import jinja2  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from sample_content import ALL, SampleDoc  # noqa: E402
 
+from summary.document import (  # noqa: E402
+    Block,
+    BulletList,
+    Heading,
+    KeyValueRows,
+    Paragraph,
+    SummaryDocument,
+    Table,
+)
+from summary.pdf_engine import write_pdf  # noqa: E402
+
 FONT_DIR = ROOT / "i18n" / "fonts"
 
 # --- the metric ---------------------------------------------------------------------------------
@@ -204,85 +215,30 @@ def render_qt(doc: SampleDoc, out: Path) -> int:
 # --- engine (b): fpdf2 + uharfbuzz -------------------------------------------------------------
 
 
-def render_fpdf2(doc: SampleDoc, out: Path) -> int:
-    from fpdf import FPDF
-    from fpdf.enums import Align, TableBordersLayout
-    from fpdf.fonts import FontFace
-
-    rtl = doc.rtl
-    main, other = ("arab", "latn") if rtl else ("latn", "arab")
-    align = Align.R if rtl else Align.L
-    digits = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹") if rtl else None
-
-    class PDF(FPDF):
-        def footer(self) -> None:
-            self.set_y(-13)
-            self.set_font(main, size=8)
-            num = f"{self.page_no()} / {{nb}}"
-            # the alias {nb} is filled in at the end; Persian digits for page_no only
-            if digits:
-                num = f"{self.page_no()}".translate(digits) + " / {nb}"
-            self.cell(0, 6, f"{doc.footer_notice}   {num}", align=align)
-
-    pdf = PDF(format="A4")
-    pdf.set_margins(18, 15, 18)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.add_font("arab", "", FONT_DIR / "NotoSansArabic-Regular.ttf")
-    pdf.add_font("arab", "B", FONT_DIR / "NotoSansArabic-Bold.ttf")
-    pdf.add_font("latn", "", FONT_DIR / "NotoSans-Regular.ttf")
-    pdf.add_font("latn", "B", FONT_DIR / "NotoSans-Bold.ttf")
-    pdf.set_fallback_fonts([other], exact_match=False)
-    pdf.set_text_shaping(True, direction="rtl" if rtl else "ltr")
-    pdf.add_page()
-
-    def heading(text: str, size: float) -> None:
-        pdf.set_font(main, "B", size)
-        pdf.multi_cell(0, size * 0.55, text, align=align, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1.5)
-
-    def para(text: str) -> None:
-        pdf.set_font(main, "", 10)
-        pdf.multi_cell(0, 5.6, text, align=align, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1.5)
-
-    heading(doc.title, 18)
-    pdf.set_font(main, "", 10)
-    for k, v in doc.meta:
-        pdf.set_font(main, "B", 10)
-        pdf.multi_cell(0, 5.6, f"{k}: ", align=align, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font(main, "", 10)
-        pdf.multi_cell(0, 5.6, v, align=align, new_x="LMARGIN", new_y="NEXT")
-    for p in doc.intro:
-        para(p)
-    heading(doc.table_heading, 14)
-    pdf.set_font(main, "", 9)
-    widths = (90, 40, 44)
-    header = doc.table_header
-    rows = doc.table_rows
-    if rtl:
-        widths = widths[::-1]
-    with pdf.table(
-        col_widths=widths,
-        text_align=align,
-        borders_layout=TableBordersLayout.ALL,
-        headings_style=FontFace(emphasis="BOLD", fill_color=(232, 232, 232)),
-        line_height=5.2,
-    ) as table:
-        for r in [header, *rows]:
-            trow = table.row()
-            for c in (r[::-1] if rtl else r):
-                trow.cell(c)
-    pdf.ln(3)
+def to_summary_document(doc: SampleDoc) -> SummaryDocument:
+    blocks: list[Block] = [KeyValueRows(rows=doc.meta)]
+    blocks += [Paragraph(text=p) for p in doc.intro]
+    blocks.append(Heading(text=doc.table_heading, level=2))
+    blocks.append(
+        Table(
+            header=list(doc.table_header),
+            rows=[list(r) for r in doc.table_rows],
+            col_widths=[2.2, 1.0, 1.1],
+        )
+    )
     for s in doc.sections:
-        heading(s.heading, 13)
-        for p in s.paragraphs:
-            para(p)
-        pdf.set_font(main, "", 10)
-        for b in s.bullets:
-            pdf.multi_cell(0, 5.6, "•  " + b, align=align, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(2)
-    pdf.output(str(out))
-    return pdf.page_no()
+        blocks.append(Heading(text=s.heading, level=2))
+        blocks += [Paragraph(text=p) for p in s.paragraphs]
+        blocks.append(BulletList(items=s.bullets))
+    return SummaryDocument(title=doc.title, lang=doc.lang.replace("_", "-"), blocks=blocks)
+
+
+def render_fpdf2(doc: SampleDoc, out: Path) -> int:
+    """The shipped writer (summary.pdf_engine), fpdf2 + uharfbuzz."""
+    return write_pdf(
+        to_summary_document(doc), out, rtl=doc.rtl, footer=doc.footer_notice,
+        use_persian_digits=doc.rtl,
+    )
 
 
 ENGINES: dict[str, Callable[[SampleDoc, Path], int]] = {"qt": render_qt, "fpdf2": render_fpdf2}
