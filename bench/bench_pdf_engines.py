@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import time
 import unicodedata
@@ -94,6 +96,15 @@ def exact_share(source_words: list[str], extracted: str) -> tuple[int, int]:
 
 def extract(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def extract_poppler(path: Path) -> str | None:
+    """pdftotext's text (poppler applies the bidi algorithm), or None without poppler-utils."""
+    if shutil.which("pdftotext") is None:
+        return None
+    done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    text = done.stdout.decode("utf-8")
+    return "".join(ch for ch in text if ch not in "\u202a\u202b\u202c")  # its bidi marks
 
 
 # --- engine (a): Qt ------------------------------------------------------------------------------
@@ -180,7 +191,8 @@ def render_qt(doc: SampleDoc, out: Path) -> int:
     tdoc.setDefaultFont(font)
     tdoc.documentLayout().setPaintDevice(writer)  # lay out at the writer's resolution
     opt = QTextOption()
-    opt.setTextDirection(Qt.LayoutDirection.RightToLeft if doc.rtl else Qt.LayoutDirection.LeftToRight)
+    direction = Qt.LayoutDirection.RightToLeft if doc.rtl else Qt.LayoutDirection.LeftToRight
+    opt.setTextDirection(direction)
     tdoc.setDefaultTextOption(opt)
     tdoc.setHtml(html)
     page = writer.pageLayout().paintRectPixels(writer.resolution())
@@ -207,7 +219,8 @@ def render_qt(doc: SampleDoc, out: Path) -> int:
         num = f"{i + 1} / {n}"
         if doc.rtl:
             num = num.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
-        painter.drawText(QRectF(0, body_h, page.width(), footer_h), doc.footer_notice + "   " + num, fopt)
+        footer_box = QRectF(0, body_h, page.width(), footer_h)
+        painter.drawText(footer_box, doc.footer_notice + "   " + num, fopt)
     painter.end()
     return n
 
@@ -261,7 +274,10 @@ def main() -> None:
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
-    print(f"{'engine':7} {'lang':6} {'pages':>5} {'words exact':>16} {'numbers exact':>14}")
+    print("Exact Dari/Pashto words (pypdf extract_text, NFC, no NFKC); Persian numbers;")
+    print("and, for comparison, words exact in poppler's pdftotext.")
+    head = f"{'engine':7} {'lang':6} {'pages':>5} {'pypdf words':>17}"
+    print(f"{head} {'numbers':>8} {'pdftotext':>10}")
     timings = {}
     for name, render in ENGINES.items():
         for lang, make in ALL.items():
@@ -274,7 +290,12 @@ def main() -> None:
             nh, nt = exact_share(persian_numbers(src), text)
             share = f"{hits}/{total} {100 * hits / total:5.1f}%"
             nshare = f"{100 * nh / nt:5.1f}%" if nt else "-"
-            print(f"{name:7} {lang:6} {pages:5} {share:>16} {nshare:>14}")
+            ptext = extract_poppler(path)
+            pshare = "-"
+            if ptext is not None:
+                ph, pt = exact_share(arabic_words(src), ptext)
+                pshare = f"{100 * ph / pt:5.1f}%"
+            print(f"{name:7} {lang:6} {pages:5} {share:>17} {nshare:>8} {pshare:>10}")
         dari = ALL["fa_AF"]()
         tpath = args.out / f"{name}-timing.pdf"
         timings[name] = time_ms(lambda r=render, d=dari, p=tpath: r(d, p), args.runs)

@@ -120,7 +120,8 @@ class _Layout:
         self.start = Align.R if rtl else Align.L
         self.end = Align.L if rtl else Align.R
         pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-        pdf.alias_nb_pages(None)  # never substitute "{nb}" inside a person's text
+        # Never substitute "{nb}" inside a person's text (None is documented, typed as str).
+        pdf.alias_nb_pages(None)  # type: ignore[arg-type]
         pdf.set_margins(MARGIN_SIDE, MARGIN_TOP, MARGIN_SIDE)
         pdf.set_auto_page_break(True, margin=MARGIN_BOTTOM)
         for face in font_faces():
