@@ -143,7 +143,8 @@ def test_fonts_are_embedded(sample_pdfs: dict[str, tuple[Path, int]], lang: str)
     reader = PdfReader(sample_pdfs[lang][0])
     seen = 0
     for page in reader.pages:
-        fonts: Any = page["/Resources"]["/Font"]
+        resources: Any = page["/Resources"]
+        fonts: Any = resources["/Font"]
         for ref in fonts.values():
             font = ref.get_object()
             descendant = font["/DescendantFonts"][0].get_object()
