@@ -18,23 +18,21 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import jinja2  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
-from sample_content import ALL, SampleDoc  # noqa: E402
 
+from bench.sample_content import ALL, SampleDoc  # noqa: E402
 from summary.document import (  # noqa: E402
     Block,
     BulletList,
@@ -83,8 +81,11 @@ def arabic_words(text: str) -> list[str]:
 
 
 def persian_numbers(text: str) -> list[str]:
-    return [t for t in tokens(text) if any("\u06f0" <= c <= "\u06f9" for c in t)
-            and not any(_is_arabic_letter(c) for c in t)]
+    return [
+        t
+        for t in tokens(text)
+        if any("\u06f0" <= c <= "\u06f9" for c in t) and not any(_is_arabic_letter(c) for c in t)
+    ]
 
 
 def exact_share(source_words: list[str], extracted: str) -> tuple[int, int]:
@@ -249,7 +250,10 @@ def to_summary_document(doc: SampleDoc) -> SummaryDocument:
 def render_fpdf2(doc: SampleDoc, out: Path) -> int:
     """The shipped writer (summary.pdf_engine), fpdf2 + uharfbuzz."""
     return write_pdf(
-        to_summary_document(doc), out, rtl=doc.rtl, footer=doc.footer_notice,
+        to_summary_document(doc),
+        out,
+        rtl=doc.rtl,
+        footer=doc.footer_notice,
         use_persian_digits=doc.rtl,
     )
 
@@ -298,7 +302,7 @@ def main() -> None:
             print(f"{name:7} {lang:6} {pages:5} {share:>17} {nshare:>8} {pshare:>10}")
         dari = ALL["fa_AF"]()
         tpath = args.out / f"{name}-timing.pdf"
-        timings[name] = time_ms(lambda r=render, d=dari, p=tpath: r(d, p), args.runs)
+        timings[name] = time_ms(partial(render, dari, tpath), args.runs)
     print()
     for name, ms in timings.items():
         print(f"{name:7} render Dari document: median {ms:7.1f} ms of {args.runs} runs")

@@ -106,8 +106,9 @@ def render_pdf(
         label = page_label(page, total)
         if use_persian_digits:
             label = persian_digits(label)
-        layout.decorate_page(page, header=clean_text(header), footer=clean_text(footer),
-                             label=label)
+        layout.decorate_page(
+            page, header=clean_text(header), footer=clean_text(footer), label=label
+        )
     return bytes(layout.pdf.output()), total
 
 
@@ -147,8 +148,12 @@ class _Layout:
 
     def _text(self, text: str, line: float, *, width: float = 0) -> None:
         self.pdf.multi_cell(
-            width, line, clean_text(text), align=self.start,
-            new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+            width,
+            line,
+            clean_text(text),
+            align=self.start,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
         )
 
     def _room_for(self, height: float) -> None:
@@ -182,8 +187,12 @@ class _Layout:
             pdf.set_font(self.main, "", BODY_PT)
             pdf.set_xy(pdf.l_margin if self.rtl else pdf.l_margin + BULLET_INDENT, y)
             pdf.multi_cell(
-                pdf.epw - BULLET_INDENT, BODY_LINE, clean_text(item), align=self.start,
-                new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                pdf.epw - BULLET_INDENT,
+                BODY_LINE,
+                clean_text(item),
+                align=self.start,
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
             )
         pdf.ln(1.8)
 

@@ -54,7 +54,8 @@ def _words(text: str) -> list[str]:
 def _arabic_words(text: str) -> list[str]:
     """Words with an Arabic-script letter (Persian numbers alone are not words here)."""
     return [
-        w for w in _words(text)
+        w
+        for w in _words(text)
         if any(unicodedata.category(c).startswith("L") and "\u0600" <= c <= "\u06ff" for c in w)
     ]
 
@@ -132,8 +133,9 @@ def test_footer_page_x_of_y_on_every_page(
             # pypdf takes Persian digits for right-to-left letters and lists the runs of
             # "۱ / ۲" in visual order; compare the numbers, not their order.
             numbers = re.findall("[۰-۹]+", last_line.replace(footer(lang), ""))
-            assert sorted(numbers) == sorted([persian_digits(str(number)),
-                                              persian_digits(str(total))]), last_line
+            assert sorted(numbers) == sorted(
+                [persian_digits(str(number)), persian_digits(str(total))]
+            ), last_line
         else:
             assert f"{number} / {total}" in last_line
 
