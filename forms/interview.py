@@ -148,7 +148,7 @@ class Interview:
     def change(self, question_id: str, raw: object) -> list[str]:
         """Set an answer (parsed and checked), then drop answers no longer asked for."""
         question = self.questionnaire.question(question_id)
-        if question not in self._state.asked:
+        if question_id not in {asked.id for asked in self._state.asked}:
             raise KeyError(f"question '{question_id}' is not asked now")
         self._answers[question_id] = parse_answer(question, raw)
         self._refresh()

@@ -23,7 +23,6 @@ from pathways.results import (
     Outcome,
     PathwayResult,
     Screening,
-    SourceRef,
     Verdict,
 )
 from pathways.rules import FAMILY_GROUP, RELATIONSHIP, RuleSet
@@ -36,7 +35,7 @@ def evaluate_pathway(
 ) -> PathwayResult:
     scope = Scope(facts, today)
     country = rules.country_of[pathway.id]
-    evidence_of = {source.id: source.evidence for source in country.sources}
+    evidence_of = rules.evidence_of[country.country]
     criteria = [
         CriterionResult(
             id=criterion.id,
@@ -98,7 +97,7 @@ def evaluate_pathway(
         notices=notices,
         documents=[DocumentRef(text=d.text, to_verify=d.to_verify) for d in pathway.documents],
         next_steps=list(pathway.next_steps),
-        sources=[_source_ref(rules, pathway.id, source_id) for source_id in pathway.sources],
+        sources=rules.sources_of[pathway.id],
         to_verify=pathway.status_evidence.needs_verifying
         or any(result.to_verify for result in criteria),
     )
@@ -174,18 +173,6 @@ def _best(judged: list[tuple[Tri, FamilyRule]]) -> tuple[Tri, FamilyRule] | None
             if outcome is wanted:
                 return outcome, rule
     return None
-
-
-def _source_ref(rules: RuleSet, pathway_id: str, source_id: str) -> SourceRef:
-    source = rules.source(pathway_id, source_id)
-    return SourceRef(
-        id=source.id,
-        title=source.title,
-        url=source.url,
-        seen=source.seen,
-        dated=source.dated,
-        evidence=source.evidence,
-    )
 
 
 def evaluate_all(rules: RuleSet, facts: Mapping[str, Answer], today: date) -> list[PathwayResult]:

@@ -1,10 +1,14 @@
 """What a screening says, as plain data every output reads: window, command line and PDF.
 
+Results are frozen dataclasses (rebuilt for every pathway after every answer, so they must be
+cheap); the Screening that carries them out of the core is a pydantic model.
+
 Texts are the English source strings; outputs translate them at the edge.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -26,11 +30,8 @@ class Verdict(StrEnum):
     NOT_ELIGIBLE = "not_eligible"
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class SourceRef(_Result):
+@dataclass(frozen=True, slots=True)
+class SourceRef:
     id: str
     title: str
     url: str | None
@@ -39,7 +40,8 @@ class SourceRef(_Result):
     evidence: Evidence
 
 
-class CriterionResult(_Result):
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
     id: str
     outcome: Outcome
     text: str
@@ -49,12 +51,14 @@ class CriterionResult(_Result):
     to_verify: bool
 
 
-class DocumentRef(_Result):
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
     text: str
     to_verify: bool
 
 
-class Clarify(_Result):
+@dataclass(frozen=True, slots=True)
+class Clarify:
     """An unknown criterion, and the documents that would settle it."""
 
     criterion: str
@@ -62,7 +66,8 @@ class Clarify(_Result):
     documents: list[str]
 
 
-class FamilyResult(_Result):
+@dataclass(frozen=True, slots=True)
+class FamilyResult:
     member: int
     relationship: str
     outcome: Outcome
@@ -70,7 +75,8 @@ class FamilyResult(_Result):
     to_verify: bool
 
 
-class NoticeResult(_Result):
+@dataclass(frozen=True, slots=True)
+class NoticeResult:
     id: str
     title: str
     text: str
@@ -81,7 +87,8 @@ class NoticeResult(_Result):
     to_verify: bool
 
 
-class PathwayResult(_Result):
+@dataclass(frozen=True, slots=True)
+class PathwayResult:
     pathway: str
     country: str
     country_name: str
@@ -114,8 +121,10 @@ class PathwayResult(_Result):
     to_verify: bool
 
 
-class Screening(_Result):
+class Screening(BaseModel):
     """One screening: the answers, the results, the rules version, the language and the time."""
+
+    model_config = ConfigDict(frozen=True)
 
     rules_version: str
     today: date

@@ -14,7 +14,8 @@ from forms.fact_checks import check_condition
 from forms.questionnaire import Questionnaire
 from forms.yaml_files import first_error, read_yaml
 from pathways.errors import RulesError
-from pathways.model import CountryRules, Notice, Pathway, Source
+from pathways.model import CountryRules, Evidence, Notice, Pathway, Source
+from pathways.results import SourceRef
 
 DATA_FOLDER = Path(__file__).parent / "data"
 FAMILY_GROUP = "family_members"
@@ -37,8 +38,26 @@ class RuleSet:
     def country_of(self) -> dict[str, CountryRules]:
         return {pathway.id: country for country in self.countries for pathway in country.pathways}
 
-    def source(self, pathway_id: str, source_id: str) -> Source:
-        return next(s for s in self.country_of[pathway_id].sources if s.id == source_id)
+    @cached_property
+    def sources_of(self) -> dict[str, list[SourceRef]]:
+        """Each pathway's sources as shown in results, built once (they never change)."""
+        return {
+            pathway.id: [
+                SourceRef(**self._source(country, source_id).model_dump())
+                for source_id in pathway.sources
+            ]
+            for country in self.countries
+            for pathway in country.pathways
+        }
+
+    @cached_property
+    def evidence_of(self) -> dict[str, dict[str, Evidence]]:
+        """Per country, the evidence tag of each source, for facts that do not set their own."""
+        return {c.country: {s.id: s.evidence for s in c.sources} for c in self.countries}
+
+    @staticmethod
+    def _source(country: CountryRules, source_id: str) -> Source:
+        return next(source for source in country.sources if source.id == source_id)
 
     def notices_for(self, pathway: Pathway) -> list[Notice]:
         country = self.country_of[pathway.id]
