@@ -2,7 +2,7 @@
 
 Encryption layout:
 
-- Key: Argon2id(passphrase in NFC, 16-byte random salt; t=2, m=256 MiB, p=2 by default,
+- Key: Argon2id(passphrase in NFC, 16-byte random salt; t=3, m=256 MiB, p=2 by default,
   about 0.5 s) gives a 256-bit key. Salt and parameters are stored in clear beside the cases, so
   they can be raised later; a key check (a constant encrypted under the key) tells a wrong
   passphrase from a damaged store.

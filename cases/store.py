@@ -29,13 +29,14 @@ import os
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
 import platformdirs
+from pydantic import JsonValue
 
 from cases.crypto import (
     DEFAULT_KDF,
@@ -51,7 +52,7 @@ from cases.crypto import (
     unpad,
 )
 from cases.errors import CaseStoreError, ErrorKind, from_os_error, from_sqlite_error
-from cases.models import Answers, CaseRecord, CaseSummary, utc_now
+from cases.models import CaseRecord, CaseSummary, utc_now
 
 FORMAT_VERSION = 1
 DB_NAME = "cases.sqlite3"
@@ -316,11 +317,13 @@ class CaseStore:
                 )
         return [record.case_id for record in fresh]
 
-    def save_answers(self, case_id: str, answers: Answers, current_question: str | None) -> None:
+    def save_answers(
+        self, case_id: str, answers: Mapping[str, JsonValue], current_question: str | None
+    ) -> None:
         """Durable on disk when it returns: called after every confirmed answer."""
         self._update(case_id, answers=answers, current_question=current_question)
 
-    def save_screening(self, case_id: str, screening: dict[str, Any]) -> None:
+    def save_screening(self, case_id: str, screening: Mapping[str, JsonValue]) -> None:
         self._update(case_id, screening=screening)
 
     def rename(self, case_id: str, label: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import JsonValue
+
 from cases import KdfParams
 
 PASSPHRASE = "رمز\u200cعبور of the caseworker"
@@ -18,7 +20,7 @@ PASHTO_TEXT = "زه په کابل کې اوسېږم\u200c، ۍ ړ"
 BIDI_TEXT = "Ahmad \u202eSIV\u202c\x00\x07 end"
 
 
-def answers_sample() -> dict[str, object]:
+def answers_sample() -> dict[str, JsonValue]:
     """Every kind of value Masir's answers files hold."""
     return {
         "nationality": "af",

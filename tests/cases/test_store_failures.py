@@ -11,7 +11,6 @@ import pytest
 from casetools import CHEAP_KDF, DARI_LABEL, PASSPHRASE, TINY_KDF, answers_sample
 
 import cases.store
-import cases.transfer
 from cases import CaseStore, CaseStoreError, ErrorKind, export_cases, import_cases
 
 
@@ -152,7 +151,7 @@ def test_export_failure_keeps_the_previous_file(
     def fail(fd: int) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(cases.transfer.os, "fsync", fail)
+    monkeypatch.setattr(os, "fsync", fail)
     with pytest.raises(CaseStoreError) as caught:
         export_cases(store, [case_id], target, "other pass", kdf=TINY_KDF)
     assert caught.value.kind is kind

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import unicodedata
+from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
 
@@ -96,7 +97,7 @@ def test_rename_and_delete(store: CaseStore) -> None:
 
 @pytest.mark.parametrize("action", ["load", "delete", "rename", "save_answers"])
 def test_unknown_case_is_not_found(store: CaseStore, action: str) -> None:
-    calls = {
+    calls: dict[str, Callable[[], object]] = {
         "load": lambda: store.load("0" * 32),
         "delete": lambda: store.delete("0" * 32),
         "rename": lambda: store.rename("0" * 32, "x"),
