@@ -36,7 +36,7 @@ from types import TracebackType
 from typing import Any, Self
 
 import platformdirs
-from pydantic import JsonValue
+from pydantic import JsonValue, ValidationError
 
 from cases.crypto import (
     DEFAULT_KDF,
@@ -80,7 +80,8 @@ def guarded() -> Iterator[None]:
     except sqlite3.Error as exc:
         raise from_sqlite_error(exc) from exc
     except OSError as exc:
-        raise from_os_error(exc) from exc
+        # Not chained: an OSError names the file, and a file name may name a person.
+        raise from_os_error(exc) from None
 
 
 def fsync_path(path: Path) -> None:
@@ -165,6 +166,15 @@ def _seal(key: bytes, record: CaseRecord) -> tuple[bytes, bytes]:
     return encrypt(key, plaintext, _case_aad(record.case_id))
 
 
+def _record(**fields: Any) -> CaseRecord:
+    """Validate a case; a wrong-typed field is a programming error, reported without the data."""
+    try:
+        return CaseRecord.model_validate(fields)
+    except ValidationError as exc:
+        names = ", ".join(str(error["loc"][0]) for error in exc.errors() if error["loc"])
+        raise ValueError(f"case fields of the wrong type: {names}") from None
+
+
 def _unseal(key: bytes, case_id: str, nonce: object, ciphertext: object) -> CaseRecord:
     if not isinstance(nonce, bytes) or not isinstance(ciphertext, bytes):
         raise CaseStoreError(ErrorKind.TAMPERED, case_id=case_id)
@@ -174,8 +184,9 @@ def _unseal(key: bytes, case_id: str, nonce: object, ciphertext: object) -> Case
         raise CaseStoreError(ErrorKind.TAMPERED, case_id=case_id) from exc
     try:
         record = CaseRecord.model_validate_json(unpad(plaintext))
-    except ValueError as exc:
-        raise CaseStoreError(ErrorKind.CORRUPT, case_id=case_id) from exc
+    except ValueError:
+        # Not chained: a validation error quotes the decrypted content.
+        raise CaseStoreError(ErrorKind.CORRUPT, case_id=case_id) from None
     if record.case_id != case_id:
         raise CaseStoreError(ErrorKind.TAMPERED, case_id=case_id)
     return record
@@ -294,7 +305,7 @@ class CaseStore:
 
     def new_case(self, label: str, language: str = "en") -> str:
         now = utc_now()
-        record = CaseRecord(
+        record = _record(
             case_id=uuid.uuid4().hex,
             label=label,
             language=language,
@@ -382,9 +393,7 @@ class CaseStore:
     def _update(self, case_id: str, **changes: Any) -> None:
         with self._write() as (conn, key):
             current = self._fetch(conn, case_id)
-            record = CaseRecord.model_validate(
-                current.model_dump() | changes | {"updated": utc_now()}
-            )
+            record = _record(**(current.model_dump() | changes | {"updated": utc_now()}))
             conn.execute(
                 "UPDATE cases SET nonce = ?, ciphertext = ? WHERE case_id = ?",
                 (*_seal(key, record), case_id),

@@ -94,8 +94,8 @@ def decode_export(data: bytes, passphrase: str) -> list[CaseRecord]:
     try:
         plaintext = decrypt(key, nonce, ciphertext, header + b"payload")
         return _Payload.model_validate_json(unpad(plaintext)).cases
-    except (DecryptionError, ValueError) as exc:
-        raise bad from exc
+    except (DecryptionError, ValueError):
+        raise bad from None  # not chained: a validation error quotes the decrypted content
 
 
 def export_cases(

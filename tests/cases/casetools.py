@@ -57,3 +57,14 @@ def files_containing(folder: Path, needles: list[bytes]) -> list[str]:
 
 def flip(data: bytes, position: int, mask: int = 0x01) -> bytes:
     return data[:position] + bytes([data[position] ^ mask]) + data[position + 1 :]
+
+
+def printed_messages(error: BaseException) -> str:
+    """The messages a printed traceback of error shows (its chain, as Python prints it)."""
+    parts = []
+    current: BaseException | None = error
+    while current is not None:
+        parts.append(f"{current!r} {current}")
+        cause = current.__cause__
+        current = cause if cause or current.__suppress_context__ else current.__context__
+    return "\n".join(parts)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from casetools import BIDI_TEXT, CHEAP_KDF, DARI_LABEL, PASHTO_TEXT, TINY_KDF, answers_sample, flip
+from casetools import (
+    BIDI_TEXT,
+    CHEAP_KDF,
+    DARI_LABEL,
+    PASHTO_TEXT,
+    TINY_KDF,
+    answers_sample,
+    flip,
+    printed_messages,
+)
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -146,3 +155,12 @@ def test_random_damage_is_refused(
     path = tmp_path / "fuzz.masir"
     path.write_bytes(bytes(damaged[:cut]))
     assert _refused(store, path) in REFUSED
+
+
+def test_errors_do_not_name_the_file(store: CaseStore, tmp_path: Path) -> None:
+    """A file name may be a person's name: it stays out of messages and tracebacks."""
+    path = tmp_path / "Zarghuna Ahmadzai.masir"
+    with pytest.raises(CaseStoreError) as caught:
+        import_cases(store, path, EXPORT_PASS)
+    assert caught.value.kind is ErrorKind.NOT_FOUND
+    assert "Zarghuna" not in printed_messages(caught.value)

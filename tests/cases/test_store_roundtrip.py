@@ -10,7 +10,15 @@ from pathlib import Path
 
 import platformdirs
 import pytest
-from casetools import BIDI_TEXT, CHEAP_KDF, DARI_LABEL, PASHTO_TEXT, PASSPHRASE, answers_sample
+from casetools import (
+    BIDI_TEXT,
+    CHEAP_KDF,
+    DARI_LABEL,
+    PASHTO_TEXT,
+    PASSPHRASE,
+    answers_sample,
+    printed_messages,
+)
 
 from cases import CaseStore, CaseStoreError, ErrorKind, default_store_folder
 
@@ -184,3 +192,14 @@ def test_closed_store_refuses_calls(store: CaseStore) -> None:
     with pytest.raises(CaseStoreError) as caught:
         store.list_cases()
     assert caught.value.kind is ErrorKind.LOCKED
+
+
+def test_wrong_typed_answers_are_refused_without_quoting_them(store: CaseStore) -> None:
+    case_id = store.new_case("x")
+    store.save_answers(case_id, {"name": "kept"}, "q1")
+    with pytest.raises(ValueError) as caught:
+        store.save_answers(case_id, {"relatives": {"Zarghuna"}}, "q2")  # type: ignore[dict-item]
+    report = printed_messages(caught.value)
+    assert "Zarghuna" not in report
+    assert "answers" in str(caught.value)
+    assert store.load(case_id).answers == {"name": "kept"}
