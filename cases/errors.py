@@ -86,6 +86,7 @@ def from_os_error(exc: OSError) -> CaseStoreError:
 # Primary SQLite result codes (https://sqlite.org/rescode.html); extended codes keep them in
 # their low byte.
 _SQLITE_KINDS: dict[int, ErrorKind] = {
+    3: ErrorKind.READ_ONLY,  # SQLITE_PERM
     5: ErrorKind.IN_USE,  # SQLITE_BUSY
     6: ErrorKind.IN_USE,  # SQLITE_LOCKED
     8: ErrorKind.READ_ONLY,  # SQLITE_READONLY
@@ -93,7 +94,6 @@ _SQLITE_KINDS: dict[int, ErrorKind] = {
     11: ErrorKind.CORRUPT,  # SQLITE_CORRUPT
     13: ErrorKind.DISK_FULL,  # SQLITE_FULL
     14: ErrorKind.READ_ONLY,  # SQLITE_CANTOPEN: the folder or file cannot be written
-    3: ErrorKind.READ_ONLY,  # SQLITE_PERM
     26: ErrorKind.CORRUPT,  # SQLITE_NOTADB
 }
 

@@ -46,7 +46,6 @@ from cases.store import CaseStore, fsync_path, guarded
 
 MAGIC = b"MASIR1"
 FILE_VERSION = 1
-SUFFIX = ".masir"
 # Far above any real export (a case is a few KiB); refuses to read a huge foreign file.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 

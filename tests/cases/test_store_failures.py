@@ -12,6 +12,7 @@ from casetools import CHEAP_KDF, DARI_LABEL, PASSPHRASE, TINY_KDF, answers_sampl
 
 import cases.store
 from cases import CaseStore, CaseStoreError, ErrorKind, export_cases, import_cases
+from cases.errors import from_os_error
 
 
 def _fill_disk(store: CaseStore) -> None:
@@ -164,3 +165,33 @@ def test_export_into_a_missing_folder(store: CaseStore, tmp_path: Path) -> None:
     with pytest.raises(CaseStoreError) as caught:
         export_cases(store, [case_id], tmp_path / "nowhere" / "x.masir", "p", kdf=TINY_KDF)
     assert caught.value.kind is ErrorKind.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [
+        (errno.ENOSPC, ErrorKind.DISK_FULL),
+        (errno.EDQUOT, ErrorKind.DISK_FULL),
+        (errno.EROFS, ErrorKind.READ_ONLY),
+        (errno.EACCES, ErrorKind.READ_ONLY),
+        (errno.ENOENT, ErrorKind.NOT_FOUND),
+        (errno.EIO, ErrorKind.IO_ERROR),
+    ],
+)
+def test_os_errors_are_classified(code: int, kind: ErrorKind) -> None:
+    assert from_os_error(OSError(code, os.strerror(code))).kind is kind
+
+
+def test_database_in_use_elsewhere(store: CaseStore, store_folder: Path) -> None:
+    case_id = store.new_case("x")
+    store._conn.execute("PRAGMA busy_timeout=0")  # type: ignore[union-attr]
+    other = sqlite3.connect(store_folder / "cases.sqlite3", isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(CaseStoreError) as caught:
+            store.save_answers(case_id, {"a": 1}, None)
+        assert caught.value.kind is ErrorKind.IN_USE
+    finally:
+        other.close()
+    store.save_answers(case_id, {"a": 1}, None)
+    assert store.load(case_id).answers == {"a": 1}
