@@ -25,6 +25,7 @@ old ciphertexts do not linger in the folder's files.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import threading
@@ -162,7 +163,8 @@ def _unlock(conn: sqlite3.Connection, passphrase: str) -> bytes:
 
 
 def _seal(key: bytes, record: CaseRecord) -> tuple[bytes, bytes]:
-    plaintext = pad(record.model_dump_json().encode("utf-8"))
+    """Encrypt all but the id, which the row holds and the associated data binds."""
+    plaintext = pad(record.model_dump_json(exclude={"case_id"}).encode("utf-8"))
     return encrypt(key, plaintext, _case_aad(record.case_id))
 
 
@@ -183,13 +185,10 @@ def _unseal(key: bytes, case_id: str, nonce: object, ciphertext: object) -> Case
     except DecryptionError as exc:
         raise CaseStoreError(ErrorKind.TAMPERED, case_id=case_id) from exc
     try:
-        record = CaseRecord.model_validate_json(unpad(plaintext))
-    except ValueError:
+        return CaseRecord.model_validate({**json.loads(unpad(plaintext)), "case_id": case_id})
+    except (ValueError, TypeError):
         # Not chained: a validation error quotes the decrypted content.
         raise CaseStoreError(ErrorKind.CORRUPT, case_id=case_id) from None
-    if record.case_id != case_id:
-        raise CaseStoreError(ErrorKind.TAMPERED, case_id=case_id)
-    return record
 
 
 class CaseStore:
