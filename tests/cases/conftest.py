@@ -1,25 +1,14 @@
-"""Fixtures for the case store tests, and the guard that keeps them offline."""
+"""Fixtures for the case store tests (the offline guard is in tests/conftest.py)."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from casetools import CHEAP_KDF, PASSPHRASE
 
 from cases import CaseStore
-
-
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Masir is offline: any socket a test opens fails it."""
-
-    def refuse(*args: object, **kwargs: object) -> socket.socket:
-        raise AssertionError("a case store test tried to open a network socket")
-
-    monkeypatch.setattr(socket, "socket", refuse)
+from tests.cases.casetools import CHEAP_KDF, PASSPHRASE
 
 
 @pytest.fixture

@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from casetools import (
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+import cases.transfer
+from cases import CaseStore, CaseStoreError, ErrorKind, export_cases, import_cases
+from tests.cases.casetools import (
     BIDI_TEXT,
     CHEAP_KDF,
     DARI_LABEL,
@@ -15,11 +20,6 @@ from casetools import (
     flip,
     printed_messages,
 )
-from hypothesis import HealthCheck, assume, example, given, settings
-from hypothesis import strategies as st
-
-import cases.transfer
-from cases import CaseStore, CaseStoreError, ErrorKind, export_cases, import_cases
 
 EXPORT_PASS = "د صادرولو رمز\u200c"
 REFUSED = {ErrorKind.BAD_EXPORT_FILE, ErrorKind.WRONG_EXPORT_PASSPHRASE}

@@ -5,9 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from casetools import PASSPHRASE, encodings, files_containing
-
 from cases import CaseStore
+from tests.cases.casetools import PASSPHRASE, encodings, files_containing
 
 CANARY_LABEL = "Canary-Zarghuna\u200cPalwasha-7f3a"
 CANARY_ANSWER = "Canary-Answer-کابل\u200cجان-91c2"

@@ -8,11 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from casetools import CHEAP_KDF, DARI_LABEL, PASSPHRASE, TINY_KDF, answers_sample
 
 import cases.store
 from cases import CaseStore, CaseStoreError, ErrorKind, export_cases, import_cases
 from cases.errors import from_os_error
+from tests.cases.casetools import CHEAP_KDF, DARI_LABEL, PASSPHRASE, TINY_KDF, answers_sample
 
 
 def _fill_disk(store: CaseStore) -> None:

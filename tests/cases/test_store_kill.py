@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from casetools import PASSPHRASE
 
 from cases import CaseStore
+from tests.cases.casetools import PASSPHRASE
 
 HELPER = Path(__file__).with_name("kill_helper.py")
 KILLS = 100

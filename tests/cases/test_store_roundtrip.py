@@ -10,7 +10,9 @@ from pathlib import Path
 
 import platformdirs
 import pytest
-from casetools import (
+
+from cases import CaseStore, CaseStoreError, ErrorKind, default_store_folder
+from tests.cases.casetools import (
     BIDI_TEXT,
     CHEAP_KDF,
     DARI_LABEL,
@@ -19,8 +21,6 @@ from casetools import (
     answers_sample,
     printed_messages,
 )
-
-from cases import CaseStore, CaseStoreError, ErrorKind, default_store_folder
 
 
 def test_network_guard_is_active() -> None:

@@ -6,9 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from casetools import DARI_LABEL, PASSPHRASE, answers_sample, flip
 
 from cases import CaseStore, CaseStoreError, ErrorKind
+from tests.cases.casetools import DARI_LABEL, PASSPHRASE, answers_sample, flip
 
 DB = "cases.sqlite3"
 
