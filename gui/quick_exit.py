@@ -68,6 +68,7 @@ class QuickExit(QObject):
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape
             and not event.isAutoRepeat()
+            and QApplication.activePopupWidget() is None  # that Esc only closes a list
         ):
             if self._last_esc.isValid() and self._last_esc.elapsed() < DOUBLE_ESC_MS:
                 self.trigger()
