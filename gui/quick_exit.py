@@ -40,6 +40,14 @@ def clear_widgets(root: QWidget) -> None:
         widget.setToolTip("")
 
 
+def _first_receiver(watched: QObject) -> bool:
+    """A key event passes the app's filter once per widget it climbs through: count it once."""
+    if not isinstance(watched, QWidget):
+        return False
+    focus = QApplication.focusWidget()
+    return watched is focus if focus is not None else watched.isWindow()
+
+
 class QuickExit(QObject):
     """Installs the shortcuts on `window`; `trigger()` runs `wipe` then `quit_app`."""
 
@@ -69,6 +77,7 @@ class QuickExit(QObject):
             and event.key() == Qt.Key.Key_Escape
             and not event.isAutoRepeat()
             and QApplication.activePopupWidget() is None  # that Esc only closes a list
+            and _first_receiver(watched)
         ):
             if self._last_esc.isValid() and self._last_esc.elapsed() < DOUBLE_ESC_MS:
                 self.trigger()

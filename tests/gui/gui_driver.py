@@ -5,7 +5,7 @@ Shared by the GUI tests (not a conftest: mypy would see two modules named `conft
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QCheckBox,
     QApplication,
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -51,7 +51,7 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     widget.setFocus()
     for ch in text:
         if ch.isascii():
-            qtbot.keyClicks(widget, ch)
+            QTest.keyClicks(widget, ch)
         else:
             QTest.sendKeyEvent(
                 QTest.KeyAction.Click,
@@ -67,6 +67,7 @@ class Driver:
         self.qtbot = qtbot
         self.language = language
         self.quits: list[bool] = []
+        self.checks: list[Callable[[QWidget], None]] = []  # run on every page and dialog
         set_language(language)
         QApplication.setLayoutDirection(layout_direction(language))
         self.window = MainWindow(today=TODAY, quit_app=lambda: self.quits.append(True))
@@ -91,7 +92,9 @@ class Driver:
             half = min(button.sizeHint().width(), button.width()) // 2
             rtl = button.layoutDirection() is Qt.LayoutDirection.RightToLeft
             position.setX(button.width() - half if rtl else half)
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=position)
+        QTest.mouseClick(
+            button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, position
+        )
 
     def start(self, caseworker: bool = False) -> None:
         page = self.window.page
@@ -120,7 +123,10 @@ class Driver:
             line = widget.combo.lineEdit()
             assert line is not None
             type_text(self.qtbot, line, country_names(current_language())[value])
-            popup = widget.combo.completer().popup()
+            completer = widget.combo.completer()
+            assert completer is not None
+            popup = completer.popup()
+            assert popup is not None
             if popup.isVisible():  # pick the first match from the list, with the keyboard
                 QTest.keyClick(popup, Qt.Key.Key_Down)
                 QTest.keyClick(popup, Qt.Key.Key_Return)
@@ -142,6 +148,8 @@ class Driver:
         self.click(group.add_button)
         dialog = group.dialog
         assert dialog is not None and dialog.isVisible()
+        for check in self.checks:
+            check(dialog)
         for key, field in dialog.fields.items():
             if not field.isHidden() and key in entry:
                 self.fill(field, entry[key])
@@ -152,6 +160,8 @@ class Driver:
 
     def answer_current(self, spec: Spec, default: Any = "unknown", enter: bool = False) -> str:
         page = self.question_page()
+        for check in self.checks:
+            check(self.window)
         question = page.question
         self.fill(page.field, spec.get(question.id, default))
         if enter:
@@ -186,9 +196,9 @@ def unnamed_controls(root: QWidget) -> list[str]:
     """Visible interactive widgets under `root` without an accessible name."""
     missing = []
     for widget in [root, *root.findChildren(QWidget)]:
-        if isinstance(widget, INTERACTIVE) and widget.isVisibleTo(root) and widget.isVisible():
-            if not widget.accessibleName().strip():
-                missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+        shown = isinstance(widget, INTERACTIVE) and widget.isVisible()
+        if shown and not widget.accessibleName().strip():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
     return missing
 
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 from gui_driver import Driver, core_screening, reset_language
 from personas import PERSONAS, with_persian_digits
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from forms.answers import answer_to_json
