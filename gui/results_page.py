@@ -137,6 +137,8 @@ class ResultsPage(ScrollingPage):
             item = self.holder_box.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         self.cards = []
         only_open = self.open_filter.isChecked()
