@@ -1,7 +1,7 @@
 """Open each screen of the window and save a picture of it (run under Xvfb or a desktop).
 
-    Xvfb :99 -screen 0 1366x768x24 &
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take_screenshots.py
+Xvfb :99 -screen 0 1366x768x24 &
+DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take_screenshots.py
 """
 
 from __future__ import annotations
