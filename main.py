@@ -9,7 +9,7 @@ def main(argv: list[str]) -> int:
     if not argv:
         from gui.app import run_gui
 
-        return run_gui()  # type: ignore[no-any-return]
+        return run_gui()
     from cli.app import run
 
     return run(argv)

@@ -1,0 +1,99 @@
+"""Open each screen of the window and save a picture of it (run under Xvfb or a desktop).
+
+Xvfb :99 -screen 0 1366x768x24 &
+DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take_screenshots.py
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "gui")]
+
+from personas import INTERPRETER  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from gui.app import create_window  # noqa: E402
+from gui.group_editor import GroupInput  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+from gui.question_page import QuestionPage  # noqa: E402
+from gui.results_page import ResultsPage  # noqa: E402
+from gui.review_page import ReviewPage  # noqa: E402
+from gui.session import Mode  # noqa: E402
+
+OUT = Path(__file__).resolve().parent
+TODAY = date(2026, 11, 23)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(app: QApplication, widget: QWidget, name: str) -> None:
+    settle(app)
+    widget.grab().save(str(OUT / name))
+    print(OUT / name)
+
+
+def answer_until(window: MainWindow, spec: dict[str, Any], stop: str | None) -> None:
+    session = window.session
+    assert session is not None
+    while (question := session.interview.current()) is not None and question.id != stop:
+        window.submit(spec.get(question.id, "unknown"))
+
+
+def shots(app: QApplication, language: str) -> None:
+    window = create_window(app, language, TODAY)
+    window.resize(1366, 768)
+    window.show()
+    save(app, window, f"start-{language}.png")
+
+    window.start_session(Mode.CASEWORKER)
+    answer_until(window, INTERPRETER, "current_country")
+    page = window.page
+    assert isinstance(page, QuestionPage)
+    page.field.set_raw("PK")
+    save(app, window, f"question-{language}.png")
+
+    answer_until(window, INTERPRETER, "employers")
+    page = window.page
+    assert isinstance(page, QuestionPage) and isinstance(page.field.input, GroupInput)
+    group = page.field.input
+    group.add_button.click()
+    dialog = group.dialog
+    assert dialog is not None
+    for key in ("employer_type", "employer_role", "employer_in_afghanistan", "employer_start"):
+        dialog.fields[key].set_raw(INTERPRETER["employers"][0][key])
+    dialog.fields["employer_ongoing"].set_raw(False)
+    save(app, dialog, f"group-entry-{language}.png")
+    dialog.reject()
+
+    answer_until(window, INTERPRETER, None)
+    assert isinstance(window.page, ReviewPage)
+    save(app, window, f"review-{language}.png")
+
+    window.show_results()
+    results = window.page
+    assert isinstance(results, ResultsPage)
+    save(app, window, f"results-{language}.png")
+    results.all_filter.setChecked(True)
+    save(app, window, f"results-all-{language}.png")
+    window.close()
+    window.deleteLater()
+    settle(app)
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    for language in sys.argv[1:] or ["en", "ps"]:
+        shots(app, language)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Whole interviews through the real widgets, in English and in Pashto, checked against the core."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from gui_driver import Driver, core_screening, reset_language
+from personas import PERSONAS, with_persian_digits
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from forms.answers import answer_to_json
+from gui.group_editor import GroupInput
+from gui.result_words import status_text, verdict_text
+from gui.results_page import ResultsPage, open_to_me
+from gui.review_page import ReviewPage
+from pathways.results import Verdict
+
+
+@pytest.fixture(autouse=True)
+def _language() -> Iterator[None]:
+    yield from reset_language()
+
+
+def walk_to_results(qtbot: QtBot, language: str, spec: dict[str, Any]) -> Driver:
+    driver = Driver(qtbot, "en")
+    if language != "en":  # choose the language on the start page, as a person would
+        driver.click(driver.window.page.language_buttons[language])  # type: ignore[union-attr]
+        assert driver.window.view == "start"
+    driver.start()
+    driver.walk(spec)
+    review = driver.window.page
+    assert isinstance(review, ReviewPage)
+    driver.click(review.results_button)
+    assert driver.window.view == "results"
+    return driver
+
+
+@pytest.mark.parametrize("language", ["en", "ps"])
+@pytest.mark.parametrize("persona", sorted(PERSONAS))
+def test_walkthrough_matches_core(qtbot: QtBot, language: str, persona: str) -> None:
+    spec = PERSONAS[persona] if language == "en" else with_persian_digits(PERSONAS[persona])
+    driver = walk_to_results(qtbot, language, spec)
+    window = driver.window
+    assert window.session is not None and window.session.language == language
+    core = core_screening(spec, language)
+    session_answers = {k: answer_to_json(v) for k, v in window.session.interview.answers.items()}
+    assert session_answers == core.answers
+
+    page = window.page
+    assert isinstance(page, ResultsPage)
+    expected_open = [r.pathway for r in core.results if open_to_me(r)]
+    assert [card.result.pathway for card in page.cards] == expected_open
+    driver.click(page.all_filter)
+    expected = {result.pathway: result for result in core.results}
+    assert sorted(card.result.pathway for card in page.cards) == sorted(expected)
+    for card in page.cards:
+        result = expected[card.result.pathway]
+        assert card.verdict_label.text() == verdict_text(result.verdict)
+        assert status_text(result.status) in card.status_label.text()
+        assert len(card.criteria_labels) == len(result.criteria)
+    if persona == "unsure":
+        assert all(card.result.verdict is not Verdict.ELIGIBLE for card in page.cards)
+        eligible = verdict_text(Verdict.ELIGIBLE)
+        assert all(card.verdict_label.text() != eligible for card in page.cards)
+    if persona == "interpreter":
+        siv = next(card for card in page.cards if card.result.pathway == "us.siv")
+        assert siv.verdict_label.text() == verdict_text(Verdict.ELIGIBLE)
+
+
+def test_going_back_and_answering_no_drops_the_employers(qtbot: QtBot) -> None:
+    driver = Driver(qtbot)
+    driver.start()
+    spec = PERSONAS["interpreter"]
+    while driver.question_page().question.id != "employers":
+        driver.answer_current(spec)
+    group = driver.question_page().field.input
+    assert isinstance(group, GroupInput)
+    driver.fill(driver.question_page().field, spec["employers"])
+    driver.click(driver.question_page().next_button)
+    session = driver.window.session
+    assert session is not None and "employers" in session.interview.answers
+
+    driver.click(driver.question_page().back_button)  # back to the employers
+    assert driver.question_page().question.id == "employers"
+    assert len(driver.question_page().field.input.raw()) == 1  # type: ignore[arg-type]
+    driver.key(Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Alt+Left = Back
+    page = driver.question_page()
+    assert page.question.id == "worked_with_foreigners"
+    assert page.field.input.raw() is True  # the answer is kept on screen
+    driver.click(page.field.input.no)  # type: ignore[attr-defined]
+    driver.click(page.next_button)
+
+    assert "employers" not in session.interview.answers
+    assert session.last_dropped == ["employers"]
+    note = driver.question_page().note_label
+    assert note.isVisible() and "removed" in note.text()
+    assert driver.question_page().question.id == "public_role"
+
+
+def test_change_from_review_returns_to_review(qtbot: QtBot) -> None:
+    driver = Driver(qtbot)
+    driver.start(caseworker=True)
+    driver.walk(PERSONAS["interpreter"])
+    review = driver.window.page
+    assert isinstance(review, ReviewPage)
+    driver.click(review.change_buttons["gender"])  # type: ignore[arg-type]
+    page = driver.question_page()
+    assert page.question.id == "gender" and page.field.input.raw() == "man"
+    driver.click(page.next_button)
+    assert driver.window.view == "review"
+
+    review = driver.window.page
+    assert isinstance(review, ReviewPage)
+    driver.click(review.change_buttons["has_family_members"])  # type: ignore[arg-type]
+    driver.answer_current({"has_family_members": True})
+    # a new question was opened: it is asked before going back to the review
+    assert driver.question_page().question.id == "family_members"
+    child = {"member_relationship": "child", "member_birth_date": "2012", "member_married": False}
+    driver.answer_current({"family_members": [child]})
+    assert driver.window.view == "review"

@@ -1,0 +1,228 @@
+"""The window's promises: quick exit, right to left, names for screen readers, plain text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from gui_driver import TODAY, Driver, reset_language, rich_labels, unnamed_controls
+from personas import JOURNALIST
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from gui.bidi import FSI, PDI, isolate
+from gui.main_window import MainWindow
+from gui.results_page import ResultsPage
+from gui.review_page import ReviewPage
+from i18n.runtime import current_language
+from pathways.results import Screening
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _language() -> Iterator[None]:
+    yield from reset_language()
+
+
+def visible_windows() -> list[QWidget]:
+    return [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
+
+
+def answered_window(qtbot: QtBot) -> Driver:
+    driver = Driver(qtbot)
+    driver.start()
+    for _ in range(5):
+        driver.answer_current(JOURNALIST)
+    return driver
+
+
+def assert_wiped(driver: Driver) -> None:
+    assert visible_windows() == []
+    assert driver.quits == [True]
+    assert driver.window.session is None
+    assert driver.window.quick_exit_button.text() == ""
+
+
+def test_quick_exit_button_hides_forgets_and_quits(qtbot: QtBot) -> None:
+    driver = answered_window(qtbot)
+    session = driver.window.session
+    assert session is not None and session.interview.answers
+    driver.click(driver.window.quick_exit_button)
+    assert_wiped(driver)
+    assert session.interview.answers == {}
+
+
+def test_quick_exit_by_ctrl_shift_q(qtbot: QtBot) -> None:
+    driver = answered_window(qtbot)
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    driver.key(Qt.Key.Key_Q, mods)
+    assert_wiped(driver)
+
+
+def test_quick_exit_by_esc_twice_even_in_a_dialog(qtbot: QtBot) -> None:
+    driver = Driver(qtbot)
+    driver.start()
+    spec = dict(JOURNALIST, worked_with_foreigners=True)
+    while driver.question_page().question.id != "employers":
+        driver.answer_current(spec)
+    group = driver.question_page().field.input
+    driver.click(group.add_button)  # type: ignore[attr-defined]
+    assert len(visible_windows()) == 2
+    driver.key(Qt.Key.Key_Escape)
+    driver.key(Qt.Key.Key_Escape)
+    assert_wiped(driver)
+
+
+def test_one_esc_does_not_exit(qtbot: QtBot) -> None:
+    driver = answered_window(qtbot)
+    driver.key(Qt.Key.Key_Escape)
+    assert driver.quits == [] and driver.window.isVisible()
+
+
+def test_quick_exit_really_quits_the_application() -> None:
+    script = (
+        "import os, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from gui.app import create_window\n"
+        "app = QApplication([])\n"
+        "window = create_window(app, 'ps')\n"
+        "window.show()\n"
+        "QTimer.singleShot(300, window.quick_exit_button.click)\n"
+        "QTimer.singleShot(10000, lambda: sys.exit(3))\n"
+        "code = app.exec()\n"
+        "print('visible', sum(w.isVisible() for w in QApplication.topLevelWidgets()))\n"
+        "sys.exit(code)\n"
+    )
+    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "HOME": str(ROOT / ".nohome")}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "visible 0" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("language", "direction"),
+    [
+        ("en", Qt.LayoutDirection.LeftToRight),
+        ("fa_AF", Qt.LayoutDirection.RightToLeft),
+        ("ps", Qt.LayoutDirection.RightToLeft),
+    ],
+)
+def test_layout_direction_follows_the_language(
+    qtbot: QtBot, language: str, direction: Qt.LayoutDirection
+) -> None:
+    driver = Driver(qtbot, language)
+    assert QApplication.layoutDirection() == direction
+    assert driver.window.layoutDirection() == direction
+    assert driver.window.page is not None and driver.window.page.layoutDirection() == direction
+
+
+def test_switching_language_mid_interview_keeps_answers(qtbot: QtBot) -> None:
+    driver = answered_window(qtbot)
+    session = driver.window.session
+    assert session is not None
+    before = dict(session.interview.answers)
+    current = driver.question_page().question.id
+    combo = driver.window.language_combo
+    combo.setCurrentIndex(combo.findData("fa_AF"))
+    assert current_language() == "fa_AF" and session.language == "fa_AF"
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert driver.question_page().question.id == current
+    assert driver.question_page().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert session.interview.answers == before
+    combo.setCurrentIndex(combo.findData("en"))
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def check_page(root: QWidget) -> None:
+    assert unnamed_controls(root) == []
+    assert rich_labels(root) == []
+
+
+@pytest.mark.parametrize("language", ["en", "ps"])
+def test_every_control_is_named_and_every_label_plain(qtbot: QtBot, language: str) -> None:
+    driver = Driver(qtbot, language)
+    check_page(driver.window)
+    driver.start(caseworker=True)
+    driver.checks.append(check_page)
+    driver.walk(dict(JOURNALIST, worked_with_foreigners=True, employers=[]))
+    check_page(driver.window)
+    review = driver.window.page
+    assert isinstance(review, ReviewPage)
+    driver.click(review.results_button)
+    check_page(driver.window)
+    results = driver.window.page
+    assert isinstance(results, ResultsPage)
+    driver.click(results.all_filter)
+    check_page(driver.window)
+
+
+def results_page(qtbot: QtBot, writer: object) -> tuple[Driver, ResultsPage]:
+    driver = Driver(qtbot)
+    driver.window.writer = writer  # type: ignore[assignment]
+    driver.start()
+    driver.walk(JOURNALIST)
+    driver.click(driver.window.page.results_button)  # type: ignore[union-attr]
+    page = driver.window.page
+    assert isinstance(page, ResultsPage)
+    return driver, page
+
+
+def test_export_is_disabled_without_the_summary_module(qtbot: QtBot) -> None:
+    _driver, page = results_page(qtbot, None)
+    assert not page.export_button.isEnabled()
+    assert "not available" in page.export_button.toolTip()
+
+
+def test_export_runs_off_the_ui_thread_and_reports_back(qtbot: QtBot, tmp_path: Path) -> None:
+    calls: list[tuple[str, bool, bool, bool]] = []
+
+    def writer(
+        screening: Screening, path: Path, *, language: str, include_sensitive: bool, bilingual: bool
+    ) -> None:
+        calls.append(
+            (
+                language,
+                include_sensitive,
+                bilingual,
+                threading.current_thread() is threading.main_thread(),
+            )
+        )
+        path.write_bytes(b"%PDF-1.4 test")
+
+    _driver, page = results_page(qtbot, writer)
+    assert page.export_button.isEnabled()
+    page.sensitive_box.setChecked(True)
+    target = tmp_path / "summary.pdf"
+    page.start_export(target)
+    assert page.export_progress.isVisible() and not page.export_button.isEnabled()
+    qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=5000)
+    assert calls == [("en", True, False, False)]
+    assert target.read_bytes().startswith(b"%PDF")
+    assert not page.export_progress.isVisible()
+
+
+def test_isolate_wraps_values() -> None:
+    assert isolate("SIV") == f"{FSI}SIV{PDI}"
+
+
+def test_window_builds_without_an_engine_until_started(qtbot: QtBot) -> None:
+    def no_engine() -> object:
+        raise AssertionError("the start page must not load the rules")
+
+    window = MainWindow(today=TODAY, engine_factory=no_engine)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    assert window.view == "start"
