@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "gui")]
+sys.path.insert(0, str(ROOT))
 
-from personas import INTERPRETER  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from gui.app import create_window  # noqa: E402
@@ -24,6 +23,7 @@ from gui.question_page import QuestionPage  # noqa: E402
 from gui.results_page import ResultsPage  # noqa: E402
 from gui.review_page import ReviewPage  # noqa: E402
 from gui.session import Mode  # noqa: E402
+from tests.gui.personas import INTERPRETER  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 TODAY = date(2026, 11, 23)

@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from gui_driver import Driver, core_screening, reset_language
-from personas import PERSONAS, with_persian_digits
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +15,8 @@ from gui.result_words import status_text, verdict_text
 from gui.results_page import ResultsPage, open_to_me
 from gui.review_page import ReviewPage
 from pathways.results import Verdict
+from tests.gui.gui_driver import Driver, core_screening, reset_language
+from tests.gui.personas import PERSONAS, with_persian_digits
 
 
 @pytest.fixture(autouse=True)

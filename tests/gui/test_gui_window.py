@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_driver import TODAY, Driver, reset_language, rich_labels, unnamed_controls
-from personas import JOURNALIST
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -21,6 +19,8 @@ from gui.results_page import ResultsPage
 from gui.review_page import ReviewPage
 from i18n.runtime import current_language
 from pathways.results import Screening
+from tests.gui.gui_driver import TODAY, Driver, reset_language, rich_labels, unnamed_controls
+from tests.gui.personas import JOURNALIST
 
 ROOT = Path(__file__).resolve().parents[2]
 
