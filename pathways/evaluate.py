@@ -58,7 +58,7 @@ def evaluate_pathway(
     )
     exemption = pathway.status_exemption
     exemption_tri = exemption.test.evaluate(scope) if exemption else None
-    open_tri = Tri.TRUE if pathway.status is Status.OPEN else (exemption_tri or Tri.FALSE)
+    open_tri = _open_to_person(pathway.status, exemption_tri)
     notices = _notices(rules, pathway, scope, evidence_of)
     return PathwayResult(
         pathway=pathway.id,
@@ -101,6 +101,15 @@ def evaluate_pathway(
         to_verify=pathway.status_evidence.needs_verifying
         or any(result.to_verify for result in criteria),
     )
+
+
+def _open_to_person(status: Status, exemption: Tri | None) -> Tri:
+    """Open routes are open; a closed one only through its exemption; an unknown status may be."""
+    if status is Status.OPEN:
+        return Tri.TRUE
+    if status is Status.UNKNOWN:
+        return Tri.any([exemption or Tri.FALSE, Tri.UNKNOWN])
+    return exemption or Tri.FALSE
 
 
 def _evidence(fact: Sourced, evidence_of: Mapping[str, Evidence]) -> Evidence:

@@ -50,8 +50,10 @@ def test_no_question_is_asked_for_nothing() -> None:
     assert not idle, f"questions no rule or condition reads and with no stated purpose: {idle}"
 
 
-def candidate_answers(question: Question, dates: list[date], rng: random.Random) -> object:
-    """A plausible answer, often one on a threshold the rules care about."""
+def candidate_answers(
+    question: Question, dates: dict[str, list[date]], rng: random.Random
+) -> object:
+    """A plausible answer, often one on a threshold the rules read for that very fact."""
     if rng.random() < 0.1:
         return "unknown"
     match question.type:
@@ -64,8 +66,9 @@ def candidate_answers(question: Question, dates: list[date], rng: random.Random)
         case QuestionType.NUMBER:
             return rng.choice([0, 1, 6, 12, 24, 100])
         case QuestionType.DATE:
-            day = rng.choice(dates)
-            return (day + timedelta(days=rng.choice([-1, 0, 1]))).isoformat()
+            own = dates.get(question.id)
+            day = rng.choice(own if own and rng.random() < 0.7 else dates[""])
+            return (day + timedelta(days=rng.choice([-1, 0, 0, 1]))).isoformat()
         case QuestionType.COUNTRY:
             return rng.choice(["AF", "PK", "IR", "DE", "US"])
         case QuestionType.TEXT:
@@ -80,20 +83,21 @@ def candidate_answers(question: Question, dates: list[date], rng: random.Random)
 def test_every_question_and_field_is_reachable() -> None:
     engine = default_engine()
     conditions = rule_conditions(engine.rules) + ask_conditions(engine.questionnaire)
-    dates = sorted(
-        {
-            value
-            for condition in conditions
-            for use in fact_uses(condition)
-            if isinstance(use.leaf, Leaf)
-            for value in (
-                use.leaf.before, use.leaf.after, use.leaf.on_or_before, use.leaf.on_or_after,
-                use.leaf.equals,
-            )
-            if isinstance(value, date)
-        }
-        | {date(2010, 6, 1), date(2020, 1, 1), TODAY - timedelta(days=100), date(2000, 1, 1)}
-    )  # fmt: skip
+    dates: dict[str, list[date]] = {"": [date(2010, 6, 1), TODAY - timedelta(days=100)]}
+    for condition in conditions:
+        for use in fact_uses(condition):
+            leaf = use.leaf
+            if isinstance(leaf, Leaf):
+                for value in (
+                    leaf.before,
+                    leaf.after,
+                    leaf.on_or_before,
+                    leaf.on_or_after,
+                    leaf.equals,
+                ):
+                    if isinstance(value, date):
+                        dates.setdefault(use.fact, []).append(value)
+                        dates[""].append(value)
     rng = random.Random(20261123)
     reached: set[str] = set()
     for _ in range(400):
@@ -101,9 +105,9 @@ def test_every_question_and_field_is_reachable() -> None:
         while (question := interview.current()) is not None:
             interview.answer(candidate_answers(question, dates, rng))
         reached |= set(interview.answers)
-        for value in interview.answers.values():
-            if isinstance(value, tuple):
-                reached |= {key for item in value if isinstance(item, dict) for key in item}
+        for answer in interview.answers.values():
+            if isinstance(answer, tuple):
+                reached |= {key for item in answer if isinstance(item, dict) for key in item}
     every = chain.from_iterable((q, *q.questions) for q in engine.questionnaire.questions())
     missing = [q.id for q in every if q.id not in reached]
     assert not missing, f"never asked on any of 400 random paths: {missing}"
