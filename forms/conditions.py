@@ -10,10 +10,11 @@ someone still has to confirm it".
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -34,7 +35,7 @@ class Tri(StrEnum):
         return Tri.TRUE if value else Tri.FALSE
 
     @staticmethod
-    def all(values: Iterator[Tri] | list[Tri]) -> Tri:
+    def all(values: Iterable[Tri]) -> Tri:
         result = Tri.TRUE
         for value in values:
             if value is Tri.FALSE:
@@ -44,7 +45,7 @@ class Tri(StrEnum):
         return result
 
     @staticmethod
-    def any(values: Iterator[Tri] | list[Tri]) -> Tri:
+    def any(values: Iterable[Tri]) -> Tri:
         result = Tri.FALSE
         for value in values:
             if value is Tri.TRUE:
@@ -54,10 +55,13 @@ class Tri(StrEnum):
         return result
 
     def negate(self) -> Tri:
-        return {Tri.TRUE: Tri.FALSE, Tri.FALSE: Tri.TRUE, Tri.UNKNOWN: Tri.UNKNOWN}[self]
+        return _NEGATION[self]
 
 
-@dataclass(frozen=True)
+_NEGATION = {Tri.TRUE: Tri.FALSE, Tri.FALSE: Tri.TRUE, Tri.UNKNOWN: Tri.UNKNOWN}
+
+
+@dataclass(frozen=True, slots=True)
 class Scope:
     """What a condition can see: the facts, the group item being looked at (if any), and today.
 
@@ -67,14 +71,14 @@ class Scope:
 
     facts: Mapping[str, Answer]
     today: date
-    item: Item = field(default_factory=dict)
+    item: Mapping[str, Answer] | None = None
 
     def lookup(self, fact: str) -> Answer | None:
-        if fact in self.item:
+        if self.item is not None and fact in self.item:
             return self.item[fact]
         return self.facts.get(fact)
 
-    def inside(self, item: Item) -> Scope:
+    def inside(self, item: Mapping[str, Answer]) -> Scope:
         return Scope(self.facts, self.today, item)
 
 
@@ -139,60 +143,103 @@ class Leaf(_Node):
         return next(name for name in self.operator_names() if getattr(self, name) is not None)
 
     def evaluate(self, scope: Scope) -> Tri:
-        value = scope.lookup(self.fact)
+        return self.test(scope.lookup(self.fact), scope.today)
+
+    @cached_property
+    def test(self) -> Callable[[Answer | None, date], Tri]:
+        """The test as a function, built once (from the data, never from text as code)."""
         if self.known is not None:
-            is_known = value is not None and not isinstance(value, Special)
-            return Tri.of(is_known == self.known)
+            wanted = self.known
+
+            def known(value: Answer | None, today: date) -> Tri:
+                return Tri.of((value is not None and not isinstance(value, Special)) == wanted)
+
+            return known
+        if self.equals is not None and not isinstance(self.equals, date):
+            target = self.equals
+            return _on_value(lambda value: value == target)
+        if self.is_ is not None:
+            flag = self.is_
+            return _on_value(lambda value: value is flag)
+        if self.in_ is not None:
+            allowed = frozenset(self.in_)
+            return _on_value(lambda value: isinstance(value, str) and value in allowed)
+        if self.includes is not None:
+            one = self.includes
+            return _on_value(lambda value: isinstance(value, tuple) and one in value)
+        if self.includes_any is not None:
+            some = frozenset(self.includes_any)
+            return _on_value(lambda value: isinstance(value, tuple) and not some.isdisjoint(value))
+        if self.at_least is not None or self.at_most is not None:
+            return _on_number(self.at_least, self.at_most)
+        return self._date_test()
+
+    def _date_test(self) -> Callable[[Answer | None, date], Tri]:
+        """A date range against a threshold: TRUE or FALSE for every day in it, else UNKNOWN."""
+        day = timedelta(days=1)
+        span = self.within or self.less_than_ago
+        if span is not None:
+            shift = day if self.less_than_ago is not None else timedelta(0)
+            return _on_dates(
+                lambda first, last, today: _from(first, last, span.start_from(today) + shift)
+            )
+        if isinstance(self.equals, date):
+            target = self.equals
+
+            def equals(first: date, last: date, today: date) -> Tri:
+                if first == last:
+                    return Tri.of(first == target)
+                return Tri.UNKNOWN if first <= target <= last else Tri.FALSE
+
+            return _on_dates(equals)
+        if self.before is not None or self.on_or_before is not None:
+            limit = self.before or (self.on_or_before or date.max) + day
+            return _on_dates(lambda first, last, today: _until(first, last, limit))
+        start = self.on_or_after or (self.after or date.min) + day
+        return _on_dates(lambda first, last, today: _from(first, last, start))
+
+
+def _on_value(check: Callable[[Answer], bool]) -> Callable[[Answer | None, date], Tri]:
+    def test(value: Answer | None, today: date) -> Tri:
         if value is None or isinstance(value, Special):
             return Tri.UNKNOWN
-        if isinstance(value, ApproxDate):
-            return self._on_date(value, scope.today)
-        if self.is_ is not None:
-            return Tri.of(value is self.is_)
-        if self.equals is not None:
-            return Tri.of(value == self.equals)
-        if self.in_ is not None:
-            return Tri.of(value in self.in_)
-        if self.includes is not None:
-            return Tri.of(isinstance(value, tuple) and self.includes in value)
-        if self.includes_any is not None:
-            return Tri.of(isinstance(value, tuple) and bool(set(self.includes_any) & set(value)))
+        return Tri.TRUE if check(value) else Tri.FALSE
+
+    return test
+
+
+def _on_number(
+    at_least: float | None, at_most: float | None
+) -> Callable[[Answer | None, date], Tri]:
+    def test(value: Answer | None, today: date) -> Tri:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return Tri.UNKNOWN
-        if self.at_least is not None:
-            return Tri.of(value >= self.at_least)
-        assert self.at_most is not None
-        return Tri.of(value <= self.at_most)
+        if at_least is not None:
+            return Tri.of(value >= at_least)
+        assert at_most is not None
+        return Tri.of(value <= at_most)
 
-    def _on_date(self, value: ApproxDate, today: date) -> Tri:
-        """A date range against a threshold: TRUE or FALSE for every day in it, else UNKNOWN."""
-        first, last = value.earliest, value.latest
-        if self.within is not None:
-            return _range_test(first, last, on_or_after=self.within.start_from(today))
-        if self.less_than_ago is not None:
-            start = self.less_than_ago.start_from(today)
-            return _range_test(first, last, on_or_after=start + timedelta(days=1))
-        if isinstance(self.equals, date):
-            if first == last:
-                return Tri.of(first == self.equals)
-            return Tri.UNKNOWN if first <= self.equals <= last else Tri.FALSE
-        if self.before is not None:
-            return _range_test(first, last, before=self.before)
-        if self.on_or_before is not None:
-            return _range_test(first, last, before=self.on_or_before + timedelta(days=1))
-        if self.on_or_after is not None:
-            return _range_test(first, last, on_or_after=self.on_or_after)
-        if self.after is not None:
-            return _range_test(first, last, on_or_after=self.after + timedelta(days=1))
-        return Tri.UNKNOWN
+    return test
 
 
-def _range_test(
-    first: date, last: date, *, before: date | None = None, on_or_after: date | None = None
-) -> Tri:
-    if before is not None:
-        return Tri.TRUE if last < before else Tri.FALSE if first >= before else Tri.UNKNOWN
-    assert on_or_after is not None
+def _on_dates(
+    check: Callable[[date, date, date], Tri],
+) -> Callable[[Answer | None, date], Tri]:
+    def test(value: Answer | None, today: date) -> Tri:
+        if not isinstance(value, ApproxDate):
+            return Tri.UNKNOWN
+        return check(value.earliest, value.latest, today)
+
+    return test
+
+
+def _until(first: date, last: date, before: date) -> Tri:
+    """Every day of [first, last] falls before `before`?"""
+    return Tri.TRUE if last < before else Tri.FALSE if first >= before else Tri.UNKNOWN
+
+
+def _from(first: date, last: date, on_or_after: date) -> Tri:
+    """Every day of [first, last] falls on or after `on_or_after`?"""
     return Tri.TRUE if first >= on_or_after else Tri.FALSE if last < on_or_after else Tri.UNKNOWN
 
 
@@ -298,14 +345,28 @@ class AllOf(_Node):
     all: list[Condition]
 
     def evaluate(self, scope: Scope) -> Tri:
-        return Tri.all(part.evaluate(scope) for part in self.all)
+        result = Tri.TRUE
+        for part in self.all:
+            outcome = part.evaluate(scope)
+            if outcome is Tri.FALSE:
+                return Tri.FALSE
+            if outcome is Tri.UNKNOWN:
+                result = Tri.UNKNOWN
+        return result
 
 
 class AnyOf(_Node):
     any: list[Condition]
 
     def evaluate(self, scope: Scope) -> Tri:
-        return Tri.any(part.evaluate(scope) for part in self.any)
+        result = Tri.FALSE
+        for part in self.any:
+            outcome = part.evaluate(scope)
+            if outcome is Tri.TRUE:
+                return Tri.TRUE
+            if outcome is Tri.UNKNOWN:
+                result = Tri.UNKNOWN
+        return result
 
 
 class NotOf(_Node):

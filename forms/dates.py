@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
@@ -67,11 +68,11 @@ class ApproxDate(BaseModel):
     def is_exact(self) -> bool:
         return self.day is not None
 
-    @property
+    @cached_property
     def earliest(self) -> date:
         return date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @cached_property
     def latest(self) -> date:
         if self.day is not None:
             return self.earliest

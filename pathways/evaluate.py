@@ -9,11 +9,12 @@ its exemption says whom the closure does not stop. "Today" is always an argument
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from forms.answers import Answer, JSONValue
 from forms.conditions import Scope, Tri
-from pathways.model import Evidence, FamilyRule, Pathway, Sourced, Status
+from pathways.model import Evidence, FamilyRule, Notice, Pathway, Sourced, Status
 from pathways.results import (
     Clarify,
     CriterionResult,
@@ -30,36 +31,84 @@ from pathways.rules import FAMILY_GROUP, RELATIONSHIP, RuleSet
 _OUTCOME = {Tri.TRUE: Outcome.MET, Tri.FALSE: Outcome.NOT_MET, Tri.UNKNOWN: Outcome.UNKNOWN}
 
 
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What one pathway comes to for one person: the part that changes with every answer.
+
+    Kept apart from the words and sources shown (which never change), so re-judging every
+    pathway after an answer costs only the conditions themselves.
+    """
+
+    pathway: Pathway
+    criteria: tuple[Tri, ...]
+    exemption: Tri | None
+    notices: tuple[tuple[Notice, Tri], ...]
+
+    @property
+    def verdict(self) -> Verdict:
+        if Tri.FALSE in self.criteria:
+            return Verdict.NOT_ELIGIBLE
+        if Tri.UNKNOWN in self.criteria:
+            return Verdict.POSSIBLY_ELIGIBLE
+        return Verdict.ELIGIBLE
+
+    @property
+    def open_to_person(self) -> Tri:
+        """Open routes are; a closed one only through its exemption; an unknown one may be."""
+        status = self.pathway.status
+        if status is Status.OPEN:
+            return Tri.TRUE
+        if status is Status.UNKNOWN:
+            return Tri.any([self.exemption or Tri.FALSE, Tri.UNKNOWN])
+        return self.exemption or Tri.FALSE
+
+
+def judge(rules: RuleSet, pathway: Pathway, scope: Scope) -> Judgement:
+    exemption = pathway.status_exemption
+    return Judgement(
+        pathway=pathway,
+        criteria=tuple(criterion.test.evaluate(scope) for criterion in pathway.criteria),
+        exemption=exemption.test.evaluate(scope) if exemption else None,
+        notices=tuple(
+            (notice, outcome)
+            for notice in rules.notices_for[pathway.id]
+            if (outcome := notice.applies_when.evaluate(scope)) is not Tri.FALSE
+        ),
+    )
+
+
+def judge_all(rules: RuleSet, facts: Mapping[str, Answer], today: date) -> list[Judgement]:
+    """Every pathway's verdict and openness: what is recomputed after each answer."""
+    scope = Scope(facts, today)
+    return [judge(rules, pathway, scope) for pathway in rules.pathways]
+
+
 def evaluate_pathway(
     rules: RuleSet, pathway: Pathway, facts: Mapping[str, Answer], today: date
 ) -> PathwayResult:
     scope = Scope(facts, today)
+    return present(rules, judge(rules, pathway, scope), scope)
+
+
+def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult:
+    """The full result people read: the judgement with its words, sources and family."""
+    pathway = judgement.pathway
     country = rules.country_of[pathway.id]
     evidence_of = rules.evidence_of[country.country]
     criteria = [
         CriterionResult(
             id=criterion.id,
-            outcome=_OUTCOME[criterion.test.evaluate(scope)],
+            outcome=_OUTCOME[outcome],
             text=criterion.text,
             note=criterion.note,
             source=criterion.source,
             evidence=_evidence(criterion, evidence_of),
             to_verify=_to_verify(criterion, evidence_of),
         )
-        for criterion in pathway.criteria
+        for criterion, outcome in zip(pathway.criteria, judgement.criteria, strict=True)
     ]
-    outcomes = {result.outcome for result in criteria}
-    verdict = (
-        Verdict.NOT_ELIGIBLE
-        if Outcome.NOT_MET in outcomes
-        else Verdict.POSSIBLY_ELIGIBLE
-        if Outcome.UNKNOWN in outcomes
-        else Verdict.ELIGIBLE
-    )
     exemption = pathway.status_exemption
-    exemption_tri = exemption.test.evaluate(scope) if exemption else None
-    open_tri = _open_to_person(pathway.status, exemption_tri)
-    notices = _notices(rules, pathway, scope, evidence_of)
+    exemption_tri = judgement.exemption
     return PathwayResult(
         pathway=pathway.id,
         country=country.country,
@@ -67,7 +116,7 @@ def evaluate_pathway(
         kind=pathway.kind,
         name=pathway.name,
         summary=pathway.summary,
-        verdict=verdict,
+        verdict=judgement.verdict,
         status=pathway.status,
         status_since=pathway.status_since,
         status_note=pathway.status_note,
@@ -75,9 +124,9 @@ def evaluate_pathway(
         status_to_verify=pathway.status_evidence.needs_verifying,
         last_checked=pathway.last_checked,
         exemption=exemption.text if exemption else None,
-        exemption_outcome=_OUTCOME[exemption_tri] if exemption_tri else None,
+        exemption_outcome=_OUTCOME[exemption_tri] if exemption_tri is not None else None,
         applies_despite_status=pathway.status is not Status.OPEN and exemption_tri is Tri.TRUE,
-        open_to_person=_OUTCOME[open_tri],
+        open_to_person=_OUTCOME[judgement.open_to_person],
         referral_mode=pathway.referral.mode,
         referral=pathway.referral.text,
         location=pathway.location.text,
@@ -93,42 +142,8 @@ def evaluate_pathway(
             if result.outcome is Outcome.UNKNOWN
         ],
         failed=[result.id for result in criteria if result.outcome is Outcome.NOT_MET],
-        family=_family(pathway, facts, scope, evidence_of),
-        notices=notices,
-        documents=[DocumentRef(text=d.text, to_verify=d.to_verify) for d in pathway.documents],
-        next_steps=list(pathway.next_steps),
-        sources=rules.sources_of[pathway.id],
-        to_verify=pathway.status_evidence.needs_verifying
-        or any(result.to_verify for result in criteria),
-    )
-
-
-def _open_to_person(status: Status, exemption: Tri | None) -> Tri:
-    """Open routes are open; a closed one only through its exemption; an unknown status may be."""
-    if status is Status.OPEN:
-        return Tri.TRUE
-    if status is Status.UNKNOWN:
-        return Tri.any([exemption or Tri.FALSE, Tri.UNKNOWN])
-    return exemption or Tri.FALSE
-
-
-def _evidence(fact: Sourced, evidence_of: Mapping[str, Evidence]) -> Evidence:
-    return fact.evidence or evidence_of[fact.source]
-
-
-def _to_verify(fact: Sourced, evidence_of: Mapping[str, Evidence]) -> bool:
-    return fact.to_verify or _evidence(fact, evidence_of).needs_verifying
-
-
-def _notices(
-    rules: RuleSet, pathway: Pathway, scope: Scope, evidence_of: Mapping[str, Evidence]
-) -> list[NoticeResult]:
-    results = []
-    for notice in rules.notices_for(pathway):
-        outcome = notice.applies_when.evaluate(scope)
-        if outcome is Tri.FALSE:
-            continue
-        results.append(
+        family=_family(pathway, scope, evidence_of),
+        notices=[
             NoticeResult(
                 id=notice.id,
                 title=notice.title,
@@ -139,15 +154,29 @@ def _notices(
                 evidence=_evidence(notice, evidence_of),
                 to_verify=_to_verify(notice, evidence_of),
             )
-        )
-    return results
+            for notice, outcome in judgement.notices
+        ],
+        documents=[DocumentRef(text=d.text, to_verify=d.to_verify) for d in pathway.documents],
+        next_steps=list(pathway.next_steps),
+        sources=rules.sources_of[pathway.id],
+        to_verify=pathway.status_evidence.needs_verifying
+        or any(result.to_verify for result in criteria),
+    )
+
+
+def _evidence(fact: Sourced, evidence_of: Mapping[str, Evidence]) -> Evidence:
+    return fact.evidence or evidence_of[fact.source]
+
+
+def _to_verify(fact: Sourced, evidence_of: Mapping[str, Evidence]) -> bool:
+    return fact.to_verify or _evidence(fact, evidence_of).needs_verifying
 
 
 def _family(
-    pathway: Pathway, facts: Mapping[str, Answer], scope: Scope, evidence_of: Mapping[str, Evidence]
+    pathway: Pathway, scope: Scope, evidence_of: Mapping[str, Evidence]
 ) -> list[FamilyResult]:
     """Each family member the person listed, against the pathway's rules for their relationship."""
-    members = facts.get(FAMILY_GROUP)
+    members = scope.facts.get(FAMILY_GROUP)
     if not isinstance(members, tuple):
         return []
     results = []
@@ -185,7 +214,8 @@ def _best(judged: list[tuple[Tri, FamilyRule]]) -> tuple[Tri, FamilyRule] | None
 
 
 def evaluate_all(rules: RuleSet, facts: Mapping[str, Answer], today: date) -> list[PathwayResult]:
-    return [evaluate_pathway(rules, pathway, facts, today) for pathway in rules.pathways]
+    scope = Scope(facts, today)
+    return [present(rules, judgement, scope) for judgement in judge_all(rules, facts, today)]
 
 
 def screen(

@@ -59,13 +59,18 @@ class RuleSet:
     def _source(country: CountryRules, source_id: str) -> Source:
         return next(source for source in country.sources if source.id == source_id)
 
-    def notices_for(self, pathway: Pathway) -> list[Notice]:
-        country = self.country_of[pathway.id]
-        return [
-            notice
-            for notice in country.notices
-            if notice.pathways is None or pathway.id in notice.pathways
-        ]
+    @cached_property
+    def notices_for(self) -> dict[str, list[Notice]]:
+        """Each pathway's country-wide notices (a notice naming no pathways affects them all)."""
+        return {
+            pathway.id: [
+                notice
+                for notice in country.notices
+                if notice.pathways is None or pathway.id in notice.pathways
+            ]
+            for country in self.countries
+            for pathway in country.pathways
+        }
 
 
 def load_rules(questionnaire: Questionnaire, folder: Path = DATA_FOLDER) -> RuleSet:
