@@ -28,7 +28,7 @@ from pathways.engine import Engine
 from pathways.model import Kind, ReferralMode, Status
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
 from summary.bidi_text import isolate
-from summary.document import Block, PageLine, SummaryDocument
+from summary.document import PageLine, SummaryDocument
 from summary.errors import SummaryError
 from summary.formatting import digits, format_approx_date, format_date, format_number
 from summary.markup import Section, parse_markup
@@ -186,9 +186,7 @@ def _view(screening: Screening, engine: Engine, language: str, options: Options)
     detailed = [r for r in pathways if _detail(r)]
     stale_before = add_months(screening.today, -STALE_AFTER_MONTHS)
     answers, left_out = _answers(screening.answers, engine, language, options.include_sensitive)
-    relationships = engine.questionnaire.groups.get("family_members", {}).get(
-        "member_relationship"
-    )
+    relationships = engine.questionnaire.groups.get("family_members", {}).get("member_relationship")
     return View(
         screening=screening,
         language=language,
@@ -198,9 +196,7 @@ def _view(screening: Screening, engine: Engine, language: str, options: Options)
         rules_checked=min((r.last_checked for r in results), default=None),
         overview=[
             CountryGroup(name=group[0].country_name, results=group)
-            for group in (
-                list(batch) for _key, batch in groupby(results, key=lambda r: r.country)
-            )
+            for group in (list(batch) for _key, batch in groupby(results, key=lambda r: r.country))
         ],
         detailed=detailed,
         not_detailed=[r for r in pathways if r not in detailed],

@@ -536,6 +536,9 @@ class _Layout:
     ) -> None:
         pdf = self.pdf
         pdf.page = page
+        # Back on an earlier page: its content stream must select the font again.
+        pdf.current_font_is_set_on_page = False
+        self.font = ("", "", 0.0)
         pdf.set_text_color(*MUTED)
         pdf.set_draw_color(*RULE)
         y = 6.0
