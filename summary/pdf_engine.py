@@ -24,15 +24,18 @@ import os
 import tempfile
 import threading
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
+from unicodedata import bidirectional
 
 from fontTools import ttLib
 from fpdf import FPDF
-from fpdf.enums import Align
+from fpdf.enums import Align, TextDirection
 from fpdf.fonts import SubsetMap, TTFFont
+from fpdf.line_break import Fragment
 
 from summary.bidi_text import clean_text, persian_digits
 from summary.document import (
@@ -153,6 +156,7 @@ def render_pdf(
 class _FontStore:
     prototypes: dict[str, TTFFont]
     embed_base: dict[Path, bytes]
+    glyphs: dict[str, tuple[list[str], list[int]]]  # per font: names and widths by glyph id
 
 
 _fonts: _FontStore | None = None
@@ -171,18 +175,107 @@ def _font_store() -> _FontStore:
             for tag in _LAYOUT_TABLES:
                 if tag in font:
                     del font[tag]
+            font["post"].formatType = 3.0  # no glyph names to parse at every output
             buffer = io.BytesIO()
             font.save(buffer)
             bases[face.path] = buffer.getvalue()
         prototypes = {key: font for key, font in pdf.fonts.items() if isinstance(font, TTFFont)}
-        _fonts = _FontStore(prototypes, bases)
+        for prototype in prototypes.values():
+            # Glyph names as the embedded copy will have them (made up from the cmap).
+            prototype.ttfont = _embeddable(bases[Path(prototype.ttffile)])
+            prototype.cmap = prototype.ttfont.getBestCmap()
+        glyphs = {}
+        for key, prototype in prototypes.items():
+            names = prototype.ttfont.getGlyphOrder()
+            metrics = prototype.ttfont["hmtx"].metrics
+            glyphs[key] = (names, [round(prototype.scale * metrics[n][0]) for n in names])
+        _fonts = _FontStore(prototypes, bases, glyphs)
     return _fonts
+
+
+class _Font(TTFFont):
+    """A font of one document: fpdf2's TTFFont sharing the parsed tables of a prototype, and
+    remembering HarfBuzz's output, since fpdf2 shapes each piece of a line three times."""
+
+    __slots__ = ("glyph_names", "glyph_widths", "shaped")
+    glyph_names: list[str]
+    glyph_widths: list[int]
+    shaped: dict[tuple[object, ...], tuple[Sequence[Any], Sequence[Any]]]
+
+    def perform_harfbuzz_shaping(
+        self, text: str, font_size_pt: float, text_shaping_params: dict[str, Any] | None
+    ) -> tuple[Sequence[Any], Sequence[Any]]:
+        params = text_shaping_params or {}
+        key = (
+            text,
+            font_size_pt,
+            params.get("fragment_direction"),
+            params.get("script"),
+            params.get("language"),
+        )
+        hit = self.shaped.get(key)
+        if hit is None:
+            infos, positions = super().perform_harfbuzz_shaping(
+                text, font_size_pt, text_shaping_params
+            )
+            hit = (infos, positions)
+            self.shaped[key] = hit
+        return hit
+
+    def shape_text(
+        self, text: str, font_size_pt: float, text_shaping_params: dict[str, Any] | None
+    ) -> Sequence[dict[str, Any]]:
+        """fpdf2's ``TTFFont.shape_text`` (2.8.9) with the glyph names and widths looked up in
+        lists made once per process instead of through fontTools for every glyph."""
+        if not text:
+            return []
+        infos, positions = self.perform_harfbuzz_shaping(text, font_size_pt, text_shaping_params)
+        clusters = sorted(int(info.cluster) for info in infos)
+        cluster_mapping: dict[int, list[int]] = {}
+        for index in range(len(text)):
+            at = bisect_left(clusters, index)
+            if at == 0:
+                cluster = clusters[0]
+            elif at == len(clusters) or clusters[at] != index:
+                cluster = clusters[at - 1]
+            else:
+                cluster = clusters[at]
+            cluster_mapping.setdefault(cluster, []).append(index)
+        names, widths, subset = self.glyph_names, self.glyph_widths, self.subset
+        out = []
+        for info, position in zip(infos, positions, strict=True):
+            unicode: list[int] = []
+            indices = cluster_mapping.pop(info.cluster, None)
+            if indices is not None:
+                unicode = [ord(text[i]) for i in indices]
+            gid = info.codepoint
+            width = widths[gid]
+            glyph = subset.get_glyph(
+                glyph=gid, unicode=tuple(unicode), glyph_name=names[gid], glyph_width=width
+            )
+            if glyph is None:
+                continue
+            out.append(
+                {
+                    "mapped_char": subset.pick_glyph(glyph),
+                    "x_advance": position.x_advance,
+                    "y_advance": position.y_advance,
+                    "x_offset": position.x_offset,
+                    "y_offset": position.y_offset,
+                    "force_positioning": width != position.x_advance
+                    or position.x_offset != 0
+                    or position.y_offset != 0
+                    or position.y_advance != 0,
+                }
+            )
+        return out
 
 
 def _install_fonts(pdf: FPDF) -> None:
     """Give ``pdf`` clones of the parsed fonts: shared tables and shaper, own glyph subset."""
-    for number, (key, prototype) in enumerate(_font_store().prototypes.items(), start=1):
-        clone = TTFFont.__new__(TTFFont)
+    store = _font_store()
+    for number, (key, prototype) in enumerate(store.prototypes.items(), start=1):
+        clone = _Font.__new__(_Font)
         for slot in TTFFont.__slots__:
             with contextlib.suppress(AttributeError):
                 setattr(clone, slot, getattr(prototype, slot))
@@ -190,6 +283,8 @@ def _install_fonts(pdf: FPDF) -> None:
         clone.subset = SubsetMap(clone)
         clone.missing_glyphs = []
         clone.biggest_size_pt = 0
+        clone.shaped = {}
+        clone.glyph_names, clone.glyph_widths = store.glyphs[key]
         pdf.fonts[key] = clone
 
 
@@ -198,12 +293,17 @@ def _fresh_fonts_for_output(pdf: FPDF) -> None:
     bases = _font_store().embed_base
     for font in pdf.fonts.values():
         if isinstance(font, TTFFont):
-            font.ttfont = ttLib.TTFont(
-                io.BytesIO(bases[Path(font.ttffile)]),
-                recalcTimestamp=False,
-                recalcBBoxes=False,
-                lazy=True,
-            )
+            font.ttfont = _embeddable(bases[Path(font.ttffile)])
+
+
+def _embeddable(data: bytes) -> ttLib.TTFont:
+    return ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+
+
+def clear_caches() -> None:
+    """Forget measured word widths (the bench uses it to time a first export honestly)."""
+    with _lock:
+        _width_cache.clear()
 
 
 _width_cache: dict[tuple[str, str, float, str], float] = {}
@@ -212,12 +312,34 @@ _width_cache: dict[tuple[str, str, float, str], float] = {}
 # --- layout ---------------------------------------------------------------------------------
 
 
+_ONE_RUN_LTR = frozenset({"L", "EN", "WS", "ON", "CS", "ES", "ET", "BN", "S", "NSM"})
+_ONE_RUN_RTL = frozenset({"R", "AL", "WS", "ON", "CS", "ES", "ET", "BN", "S", "NSM"})
+
+
+class _PDF(FPDF):
+    """FPDF that skips the Unicode bidi algorithm for a line that is one run in its paragraph
+    direction (all right-to-left letters and neutrals, or all left-to-right ones): fpdf2's
+    algorithm gives that same single run, slowly. Checked against it on every line of the
+    real summary in every language (tests/summary/test_summary.py)."""
+
+    def _preload_bidirectional_text(self, text: str, markdown: bool) -> Sequence[Fragment]:
+        shaping = self.text_shaping
+        if shaping and not markdown and shaping["direction"] is not None:
+            direction = shaping["direction"]
+            allowed = _ONE_RUN_RTL if direction is TextDirection.RTL else _ONE_RUN_LTR
+            if all(bidirectional(ch) in allowed for ch in text):
+                shaping["paragraph_direction"] = direction
+                shaping["fragment_direction"] = direction
+                return tuple(self._preload_font_styles(text, markdown))
+        return super()._preload_bidirectional_text(text, markdown)
+
+
 class _Layout:
     """One document being laid out: an FPDF, the current direction and the block renderers."""
 
     def __init__(self, *, rtl: bool) -> None:
         self.doc_rtl = rtl
-        pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+        pdf = _PDF(orientation="portrait", unit="mm", format="A4")
         # Never substitute "{nb}" inside a person's text (None is documented, typed as str).
         pdf.alias_nb_pages(None)  # type: ignore[arg-type]
         pdf.set_margins(MARGIN_SIDE, MARGIN_TOP, MARGIN_SIDE)
