@@ -312,6 +312,7 @@ _width_cache: dict[tuple[str, str, float, str], float] = {}
 # --- layout ---------------------------------------------------------------------------------
 
 
+_ISOLATE_MARKS = frozenset("\u2066\u2067\u2068\u2069")
 _ONE_RUN_LTR = frozenset({"L", "EN", "WS", "ON", "CS", "ES", "ET", "BN", "S", "NSM"})
 _ONE_RUN_RTL = frozenset({"R", "AL", "WS", "ON", "CS", "ES", "ET", "BN", "S", "NSM"})
 
@@ -319,8 +320,9 @@ _ONE_RUN_RTL = frozenset({"R", "AL", "WS", "ON", "CS", "ES", "ET", "BN", "S", "N
 class _PDF(FPDF):
     """FPDF that skips the Unicode bidi algorithm for a line that is one run in its paragraph
     direction (all right-to-left letters and neutrals, or all left-to-right ones): fpdf2's
-    algorithm gives that same single run, slowly. Checked against it on every line of the
-    real summary in every language (tests/summary/test_summary.py)."""
+    algorithm gives that same single run, slowly (checked against it on every line of the
+    real summary in every language: tests/summary/test_summary.py). Drops the isolate marks
+    from the text layer once the bidi algorithm has used them."""
 
     def _preload_bidirectional_text(self, text: str, markdown: bool) -> Sequence[Fragment]:
         shaping = self.text_shaping
@@ -331,7 +333,16 @@ class _PDF(FPDF):
                 shaping["paragraph_direction"] = direction
                 shaping["fragment_direction"] = direction
                 return tuple(self._preload_font_styles(text, markdown))
-        return super()._preload_bidirectional_text(text, markdown)
+        fragments = super()._preload_bidirectional_text(text, markdown)
+        # The isolate marks have done their work (ordering); they are not part of the words a
+        # reader copies or searches for, so they stay out of the text layer.
+        kept = []
+        for fragment in fragments:
+            if any(ch in _ISOLATE_MARKS for ch in fragment.characters):
+                fragment.characters = [c for c in fragment.characters if c not in _ISOLATE_MARKS]
+            if fragment.characters:
+                kept.append(fragment)
+        return tuple(kept)
 
 
 class _Layout:
