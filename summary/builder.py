@@ -9,8 +9,7 @@ one beside (after) the same section of the other, each in its own direction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -19,11 +18,13 @@ from pathlib import Path
 
 import jinja2
 from babel import Locale
+from jinja2.ext import _make_new_gettext, _make_new_ngettext
 
 from forms.answers import JSONValue
 from forms.dates import ApproxDate, add_months
 from forms.questions import Question, QuestionType
-from i18n.runtime import LANGUAGES, _, current_language, ngettext, set_language, text_direction
+from i18n import runtime
+from i18n.runtime import LANGUAGES, current_language, text_direction
 from pathways.engine import Engine
 from pathways.model import Kind, ReferralMode, Status
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
@@ -37,6 +38,21 @@ TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "summary.html.j2"
 STALE_AFTER_MONTHS = 6
 MAX_NAME = 200  # characters of a name or case reference
+
+
+class Translator:
+    """The strings of one language, for one rendering: the summary never switches the app's
+    current language, so a summary made on a worker thread leaves the window's alone."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.catalog = runtime.translations(language)
+
+    def _(self, message: str) -> str:
+        return self.catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.catalog.ngettext(singular, plural, count)
 
 
 @dataclass(frozen=True)
@@ -70,6 +86,7 @@ class View:
     """What the template shows, computed once per language."""
 
     screening: Screening
+    t: Translator
     language: str
     language_name: str
     dir: str
@@ -110,32 +127,38 @@ def build_summary(
     footer: list[PageLine] = []
     title = ""
     for each in languages:
-        with _language(each):
-            view = _view(screening, engine, each, options)
-            parts.append(parse_markup(_environment().get_template(TEMPLATE).render(v=view)))
-            rtl = view.dir == "rtl"
-            if not title:
-                title = _("Resettlement pathways: eligibility summary")
-            header.append(
-                PageLine(
-                    text=_("Masir eligibility summary, %(date)s")
-                    % {"date": format_date(screening.today, each)},
-                    end=_("Rules version %(version)s")
-                    % {"version": isolate(screening.rules_version)},
-                    rtl=rtl,
-                )
+        t = Translator(each)
+        view = _view(screening, engine, t, options)
+        template = _environment().get_template(TEMPLATE)
+        markup = template.render(
+            v=view,
+            gettext=_make_new_gettext(t._),
+            _=_make_new_gettext(t._),
+            ngettext=_make_new_ngettext(t.ngettext),
+        )
+        parts.append(parse_markup(markup))
+        rtl = view.dir == "rtl"
+        title = title or t._("Resettlement pathways: eligibility summary")
+        header.append(
+            PageLine(
+                text=t._("Masir eligibility summary, %(date)s")
+                % {"date": format_date(screening.today, each)},
+                end=t._("Rules version %(version)s")
+                % {"version": isolate(screening.rules_version)},
+                rtl=rtl,
             )
-            footer.append(
-                PageLine(
-                    text=_(
-                        "Not legal advice. Applications and referrals are free: "
-                        "nobody can sell you a place."
-                    ),
-                    end=_("Page %(page)s of %(pages)s"),
-                    rtl=rtl,
-                    page_label=True,
-                )
+        )
+        footer.append(
+            PageLine(
+                text=t._(
+                    "Not legal advice. Applications and referrals are free: "
+                    "nobody can sell you a place."
+                ),
+                end=t._("Page %(page)s of %(pages)s"),
+                rtl=rtl,
+                page_label=True,
             )
+        )
     blocks = [block for section in _interleave(parts) for block in section.blocks]
     return SummaryDocument(
         title=title,
@@ -155,16 +178,6 @@ def _checked(what: str, value: str | None) -> str | None:
     return value.strip()
 
 
-@contextmanager
-def _language(language: str) -> Iterator[None]:
-    previous = current_language()
-    set_language(language)
-    try:
-        yield
-    finally:
-        set_language(previous)
-
-
 def _interleave(parts: list[list[Section]]) -> list[Section]:
     """Sections of the first language, each followed by the same section in the others."""
     if len(parts) == 1:
@@ -180,15 +193,17 @@ def _interleave(parts: list[list[Section]]) -> list[Section]:
 # --- the view model -------------------------------------------------------------------------
 
 
-def _view(screening: Screening, engine: Engine, language: str, options: Options) -> View:
+def _view(screening: Screening, engine: Engine, t: Translator, options: Options) -> View:
+    language = t.language
     results = screening.results
     pathways = [r for r in results if r.kind is Kind.PATHWAY]
     detailed = [r for r in pathways if _detail(r)]
     stale_before = add_months(screening.today, -STALE_AFTER_MONTHS)
-    answers, left_out = _answers(screening.answers, engine, language, options.include_sensitive)
+    answers, left_out = _answers(screening.answers, engine, t, options.include_sensitive)
     relationships = engine.questionnaire.groups.get("family_members", {}).get("member_relationship")
     return View(
         screening=screening,
+        t=t,
         language=language,
         language_name=LANGUAGES[language],
         dir=text_direction(language),
@@ -209,7 +224,7 @@ def _view(screening: Screening, engine: Engine, language: str, options: Options)
         sensitive_left_out=left_out,
         stale=[r for r in results if r.last_checked < stale_before],
         to_verify=[r for r in results if r.to_verify],
-        relationship=lambda value: _choice_text(relationships, value),
+        relationship=lambda value: _choice_text(relationships, value, t),
     )
 
 
@@ -219,8 +234,9 @@ def _detail(result: PathwayResult) -> bool:
 
 
 def _answers(
-    answers: Mapping[str, JSONValue], engine: Engine, language: str, include_sensitive: bool
+    answers: Mapping[str, JSONValue], engine: Engine, t: Translator, include_sensitive: bool
 ) -> tuple[list[AnswerSection], int]:
+    language = t.language
     left_out = 0
     sections = []
     for section in engine.questionnaire.sections:
@@ -232,10 +248,10 @@ def _answers(
                 left_out += 1
                 continue
             value = answers[question.id]
-            rows.append(AnswerRow(_(question.text), answer_text(question, value, language)))
+            rows.append(AnswerRow(t._(question.text), answer_text(question, value, t)))
             if question.type is QuestionType.GROUP and isinstance(value, list):
                 fields = {inner.id: inner for inner in question.questions}
-                label = _(question.item_label or "Entry")
+                label = t._(question.item_label or "Entry")
                 for number, entry in enumerate(value, start=1):
                     if not isinstance(entry, dict):
                         continue
@@ -247,18 +263,19 @@ def _answers(
                             continue
                         rows.append(
                             AnswerRow(
-                                f"{label} {digits(str(number), language)}: {_(inner.text)}",
-                                answer_text(inner, entry[inner.id], language),
+                                f"{label} {digits(str(number), language)}: {t._(inner.text)}",
+                                answer_text(inner, entry[inner.id], t),
                                 inner=True,
                             )
                         )
         if rows:
-            sections.append(AnswerSection(_(section.title), rows))
+            sections.append(AnswerSection(t._(section.title), rows))
     return sections, left_out
 
 
-def answer_text(question: Question, value: JSONValue, language: str) -> str:
-    """An answer as the person would say it, in the current language."""
+def answer_text(question: Question, value: JSONValue, t: Translator) -> str:
+    """An answer as the person would say it, in the translator's language."""
+    _, language = t._, t.language
     if value == "unknown":
         return _("I don't know")
     if value == "prefer_not_to_say":
@@ -267,9 +284,9 @@ def answer_text(question: Question, value: JSONValue, language: str) -> str:
     if kind is QuestionType.YES_NO and isinstance(value, bool):
         return _("Yes") if value else _("No")
     if kind is QuestionType.SINGLE_CHOICE and isinstance(value, str):
-        return _choice_text(question, value)
+        return _choice_text(question, value, t)
     if kind is QuestionType.MULTI_CHOICE and isinstance(value, list):
-        chosen = [_choice_text(question, str(v)) for v in value]
+        chosen = [_choice_text(question, str(v), t) for v in value]
         return "; ".join(chosen) if chosen else _("None of these")
     if kind is QuestionType.NUMBER and isinstance(value, int | float):
         number = format_number(value, language)
@@ -283,15 +300,15 @@ def answer_text(question: Question, value: JSONValue, language: str) -> str:
         return _country_names(language).get(value, value)
     if kind is QuestionType.GROUP and isinstance(value, list):
         count = len(value)
-        return ngettext("%(count)s entry", "%(count)s entries", count) % {
+        return t.ngettext("%(count)s entry", "%(count)s entries", count) % {
             "count": digits(str(count), language)
         }
     return str(value)
 
 
-def _choice_text(question: Question | None, value: str) -> str:
+def _choice_text(question: Question | None, value: str, t: Translator) -> str:
     choice = question.choice(value) if question is not None else None
-    return _(choice.text) if choice is not None else value
+    return t._(choice.text) if choice is not None else value
 
 
 @cache
@@ -302,7 +319,8 @@ def _country_names(language: str) -> Mapping[str, str]:
 # --- words for the template -------------------------------------------------------------------
 
 
-def verdict_text(verdict: Verdict) -> str:
+def verdict_text(verdict: Verdict, t: Translator | None = None) -> str:
+    _ = (t or Translator(current_language()))._
     return {
         Verdict.ELIGIBLE: _("Eligible"),
         Verdict.POSSIBLY_ELIGIBLE: _("Possibly eligible"),
@@ -310,7 +328,8 @@ def verdict_text(verdict: Verdict) -> str:
     }[verdict]
 
 
-def status_text(status: Status) -> str:
+def status_text(status: Status, t: Translator | None = None) -> str:
+    _ = (t or Translator(current_language()))._
     return {
         Status.OPEN: _("Open"),
         Status.CLOSED_TO_NEW: _("Closed to new applications"),
@@ -322,7 +341,8 @@ def status_text(status: Status) -> str:
     }[status]
 
 
-def outcome_text(outcome: Outcome) -> str:
+def outcome_text(outcome: Outcome, t: Translator | None = None) -> str:
+    _ = (t or Translator(current_language()))._
     return {
         Outcome.MET: _("Met"),
         Outcome.NOT_MET: _("Not met"),
@@ -330,7 +350,8 @@ def outcome_text(outcome: Outcome) -> str:
     }[outcome]
 
 
-def referral_text(mode: ReferralMode) -> str:
+def referral_text(mode: ReferralMode, t: Translator | None = None) -> str:
+    _ = (t or Translator(current_language()))._
     return {
         ReferralMode.SELF_APPLY: _("No: you apply yourself."),
         ReferralMode.REFERRAL: _("Yes: someone must refer you."),
@@ -341,12 +362,49 @@ def referral_text(mode: ReferralMode) -> str:
     }[mode]
 
 
-def _date_filter(value: date | None) -> str:
-    return "" if value is None else format_date(value, current_language())
+# Filters read the language of the rendering from the template's context (``v``).
 
 
-def _number_filter(value: int | float) -> str:
-    return format_number(value, current_language())
+@jinja2.pass_context
+def _tr_filter(context: jinja2.runtime.Context, text: str) -> str:
+    """A text of our YAML data: its English is the msgid. A plain str, so it is escaped."""
+    view: View = context["v"]
+    return view.t._(str(text))
+
+
+@jinja2.pass_context
+def _date_filter(context: jinja2.runtime.Context, value: date | None) -> str:
+    return "" if value is None else format_date(value, context["v"].language)
+
+
+@jinja2.pass_context
+def _dated_filter(context: jinja2.runtime.Context, value: str) -> str:
+    """A source's printed date: a day in the reader's form when it is one, else as written."""
+    try:
+        return format_date(date.fromisoformat(value), context["v"].language)
+    except ValueError:
+        return isolate(value)
+
+
+@jinja2.pass_context
+def _number_filter(context: jinja2.runtime.Context, value: float) -> str:
+    return format_number(value, context["v"].language)
+
+
+def _words_filter(words: Callable[..., str]) -> Callable[..., str]:
+    @jinja2.pass_context
+    def apply(context: jinja2.runtime.Context, value: object) -> str:
+        return words(value, context["v"].t)
+
+    return apply
+
+
+def _missing_gettext(message: str) -> str:
+    raise SummaryError("summary template rendered without its language's gettext")
+
+
+def _missing_ngettext(singular: str, plural: str, count: int) -> str:
+    raise SummaryError("summary template rendered without its language's ngettext")
 
 
 @cache
@@ -359,18 +417,22 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    # Each rendering passes its own gettext/ngettext/_ (newstyle) in the context; these are
+    # only there so that a template rendered without them fails loudly.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        _missing_gettext, _missing_ngettext, newstyle=True
+    )
     env.filters.update(
         {
-            # A text of our YAML data: its English is the msgid. A plain str, so it is escaped.
-            "tr": lambda text: _(str(text)),
+            "tr": _tr_filter,
             "date": _date_filter,
+            "dated": _dated_filter,
             "number": _number_filter,
             "isolate": isolate,
-            "verdict": verdict_text,
-            "status": status_text,
-            "outcome": outcome_text,
-            "referral": referral_text,
+            "verdict": _words_filter(verdict_text),
+            "status": _words_filter(status_text),
+            "outcome": _words_filter(outcome_text),
+            "referral": _words_filter(referral_text),
         }
     )
     return env

@@ -449,3 +449,15 @@ def test_cli_lang_sets_the_language_of_json_output(capsys: pytest.CaptureFixture
     assert run(["screen", str(INTERPRETER), "--format", "json", "--lang", "ps"]) == 0
     assert '"language": "ps"' in capsys.readouterr().out
     set_language("en")
+
+
+def test_building_never_touches_the_apps_language(engine: Engine, person: Screening) -> None:
+    """A summary made on a worker thread must not switch the window's language."""
+    seen: list[str] = []
+    with language("fa_AF"), sample_catalogs():
+        document = build_summary(person, engine, language="en", bilingual=True)
+        seen.append(current_language())
+    assert seen == ["fa_AF"]
+    assert document.blocks[0] == Heading(
+        text="Resettlement pathways: eligibility summary", rtl=False
+    )
