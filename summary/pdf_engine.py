@@ -702,9 +702,15 @@ class _Layout:
         end_text = clean_text(end)
         end_w = min(self._width(end_text) + 1.0, pdf.epw * 0.45) if end_text else 0.0
         text_w = pdf.epw - end_w - (2.0 if end_w else 0.0)
-        text = self._wrap(line.text, text_w)[0] if line.text else ""
+        text = " ".join(clean_text(line.text).split())
+        # The notice is never cut: a longer translation is set smaller until it fits.
+        size = PAGE_PT
+        while text and self._width(text) > text_w - SLACK and size > 3.0:
+            size -= 0.25
+            self._set_font("", size)
         text_x = pdf.l_margin + pdf.epw - text_w if self.rtl else pdf.l_margin
         self._line(text_x, y, text_w, PAGE_LINE, text)
+        self._set_font("", PAGE_PT)
         if end_text:
             end_x = pdf.l_margin if self.rtl else pdf.w - pdf.r_margin - end_w
             pdf.set_xy(end_x, y)

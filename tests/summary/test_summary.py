@@ -24,7 +24,7 @@ from pathways.engine import Engine
 from pathways.results import Screening, Verdict
 from summary.bidi_text import isolate
 from summary.builder import build_summary, status_text, verdict_text
-from summary.document import Heading, Paragraph, SummaryDocument, Table
+from summary.document import Heading, PageLine, Paragraph, SummaryDocument, Table
 from summary.errors import SummaryError
 from summary.export import render_summary, write_summary
 from summary.formatting import format_approx_date, format_date, format_number
@@ -461,3 +461,16 @@ def test_building_never_touches_the_apps_language(engine: Engine, person: Screen
     assert document.blocks[0] == Heading(
         text="Resettlement pathways: eligibility summary", rtl=False
     )
+
+
+def test_a_long_footer_notice_is_set_smaller_never_cut() -> None:
+    notice = "Not legal advice. " * 9 + "END"
+    document = SummaryDocument(
+        title="t",
+        lang="en",
+        blocks=[Paragraph(text="x")],
+        footer=[PageLine(text=notice, end="Page %(page)s of %(pages)s", page_label=True)],
+    )
+    data, _pages = render_pdf(document, rtl=False)
+    last = page_texts(data)[0].strip().splitlines()[-1]
+    assert "END" in last and "Page 1 of 1" in last
