@@ -434,7 +434,7 @@ class _Layout:
                 lines.extend(pieces[:-1])
                 line, used = [pieces[-1]], self._width(pieces[-1])
             lines.append(" ".join(line))
-        return lines
+        return _close_isolates(lines)
 
     def _break_word(self, word: str, limit: float) -> list[str]:
         """A word wider than a line (a URL, a hostile name): cut after / - . ? & = _ if it
@@ -715,6 +715,28 @@ class _Layout:
             end_x = pdf.l_margin if self.rtl else pdf.w - pdf.r_margin - end_w
             pdf.set_xy(end_x, y)
             pdf.cell(end_w, PAGE_LINE, end_text, align=self.end)
+
+
+_OPENERS = "\u2066\u2067\u2068"  # LRI RLI FSI
+_PDI = "\u2069"
+
+
+def _close_isolates(lines: list[str]) -> list[str]:
+    """An isolate cut by a line break (a long URL) is closed at the end of the line and opened
+    again on the next, so each line is laid out with the value still isolated."""
+    out: list[str] = []
+    carried = ""
+    for line in lines:
+        text = carried + line
+        stack: list[str] = []
+        for ch in text:
+            if ch in _OPENERS:
+                stack.append(ch)
+            elif ch == _PDI and stack:
+                stack.pop()
+        carried = "".join(stack)
+        out.append(text + _PDI * len(stack))
+    return out
 
 
 def _runs(text: str, main: TTFFont, fallback: TTFFont) -> Iterator[tuple[TTFFont, str]]:

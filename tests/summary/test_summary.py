@@ -474,3 +474,14 @@ def test_a_long_footer_notice_is_set_smaller_never_cut() -> None:
     data, _pages = render_pdf(document, rtl=False)
     last = page_texts(data)[0].strip().splitlines()[-1]
     assert "END" in last and "Page 1 of 1" in last
+
+
+def test_an_isolate_cut_by_a_line_break_is_closed_and_reopened() -> None:
+    from summary.pdf_engine import _close_isolates
+
+    lines = ["see \u2068https://example.org/a-very-", "long/path\u2069 today", "next"]
+    assert _close_isolates(lines) == [
+        "see \u2068https://example.org/a-very-\u2069",
+        "\u2068long/path\u2069 today",
+        "next",
+    ]
