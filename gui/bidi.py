@@ -1,11 +1,7 @@
-"""Unicode isolates for values inserted into sentences that may run right to left."""
+"""Unicode isolates for the window: the Qt-free helpers of `i18n.bidi`, kept importable here."""
 
 from __future__ import annotations
 
-FSI = "\u2068"  # FIRST STRONG ISOLATE
-PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+from i18n.bidi import FSI, PDI, isolate
 
-
-def isolate(value: object) -> str:
-    """`value` as text wrapped in FSI … PDI, so "SIV", ids and numbers keep their own order."""
-    return f"{FSI}{value}{PDI}"
+__all__ = ["FSI", "PDI", "isolate"]
