@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from forms.answers import answer_to_json
+from forms.answers import Answer, answer_to_json
 from forms.conditions import Tri
 from forms.dates import ApproxDate
 from forms.errors import AnswersError
@@ -65,13 +65,13 @@ def test_impossible_solar_hijri_dates_say_how_to_write_one(text: str) -> None:
 
 def test_a_solar_hijri_year_straddles_exactly_its_gregorian_days() -> None:
     """1390 SH is 21 March 2011 – 19 March 2012: inside is unknown, the edges are exact."""
-    year = {"d": ApproxDate.parse("1390")}
+    year: dict[str, Answer] = {"d": ApproxDate.parse("1390")}
     assert run({"fact": "d", "before": date.fromisoformat("2012-01-01")}, year) is Tri.UNKNOWN
     assert run({"fact": "d", "before": date.fromisoformat("2012-03-20")}, year) is Tri.TRUE
     assert run({"fact": "d", "before": date.fromisoformat("2012-03-19")}, year) is Tri.UNKNOWN
     assert run({"fact": "d", "on_or_after": date.fromisoformat("2011-03-21")}, year) is Tri.TRUE
     assert run({"fact": "d", "on_or_after": date.fromisoformat("2011-03-22")}, year) is Tri.UNKNOWN
-    day = {"d": ApproxDate.parse("1390-12-29 SH")}
+    day: dict[str, Answer] = {"d": ApproxDate.parse("1390-12-29 SH")}
     assert run({"fact": "d", "before": date.fromisoformat("2012-03-20")}, day) is Tri.TRUE
 
 
