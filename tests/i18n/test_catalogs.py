@@ -132,7 +132,7 @@ def test_translators_keep_every_placeholder(language: str) -> None:
     wrong: list[str] = []
     for message in messages(language):
         ids = [message.id] if isinstance(message.id, str) else list(message.id)
-        strings = [message.string] if isinstance(message.string, str) else [*message.string or ()]
+        strings = [message.string] if isinstance(message.string, str) else [*(message.string or ())]
         expected = placeholders(ids[0])
         for text in ids[1:]:
             expected = (expected[0] | placeholders(text)[0], expected[1] | placeholders(text)[1])
