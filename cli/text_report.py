@@ -1,10 +1,19 @@
-"""The screening as readable text for the terminal, grouped by country, in the current language."""
+"""The screening as readable text for the terminal, grouped by country, in the current language.
+
+Dates and counts are written as the language writes them (Persian digits, the Solar Hijri
+date beside the Gregorian one in Dari and Pashto); in a right-to-left language, ids, sources
+and addresses are wrapped in Unicode isolates so they keep their own order.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import groupby
 
-from i18n.runtime import _
+from i18n.bidi import isolate
+from i18n.calendars import format_date
+from i18n.numerals import format_number
+from i18n.runtime import _, current_language, text_direction
 from pathways.model import Status
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
 
@@ -37,11 +46,24 @@ def _status(status: Status) -> str:
     }[status]
 
 
+def _day(value: date) -> str:
+    return _value(format_date(value, current_language()))
+
+
+def _number(value: float) -> str:
+    return _value(format_number(value, current_language()))
+
+
+def _value(value: object) -> str:
+    """An inserted value, isolated inside right-to-left sentences."""
+    return isolate(value) if text_direction(current_language()) == "rtl" else str(value)
+
+
 def render_text(screening: Screening) -> str:
     lines = [
         _("Masir screening"),
         _("Date: %(date)s   Rules version: %(version)s")
-        % {"date": screening.today.isoformat(), "version": screening.rules_version},
+        % {"date": _day(screening.today), "version": _value(screening.rules_version)},
         _(
             "This is not legal advice. Applications and referrals are free: "
             "nobody can sell a place."
@@ -50,7 +72,7 @@ def render_text(screening: Screening) -> str:
     if screening.dropped_answers:
         lines.append(
             _("Answers not used (their questions are not asked): %(ids)s")
-            % {"ids": ", ".join(screening.dropped_answers)}
+            % {"ids": ", ".join(map(_value, screening.dropped_answers))}
         )
     for _country, results in groupby(screening.results, key=lambda result: result.country):
         batch = list(results)
@@ -63,14 +85,12 @@ def render_text(screening: Screening) -> str:
 def _pathway(result: PathwayResult) -> list[str]:
     status = _status(result.status)
     since = (
-        _(" since %(date)s") % {"date": result.status_since.isoformat()}
-        if result.status_since
-        else ""
+        _(" since %(date)s") % {"date": _day(result.status_since)} if result.status_since else ""
     )
     verify = _("  (to verify)") if result.status_to_verify else ""
     lines = [
         "",
-        f"{_(result.name)} ({result.pathway})",
+        f"{_(result.name)} ({_value(result.pathway)})",
         "  " + _("Verdict: %(verdict)s") % {"verdict": _verdict(result.verdict)},
         "  " + _("Status: %(status)s") % {"status": f"{status}{since}{verify}"},
         f"  {_(result.status_note)}",
@@ -89,9 +109,8 @@ def _pathway(result: PathwayResult) -> list[str]:
     lines.append("  " + _("Criteria:"))
     for criterion in result.criteria:
         verify = _(" (to verify)") if criterion.to_verify else ""
-        lines.append(
-            f"    {_mark(criterion.outcome)} {_(criterion.text)}{verify} [{criterion.source}]"
-        )
+        where = _value(criterion.source)
+        lines.append(f"    {_mark(criterion.outcome)} {_(criterion.text)}{verify} [{where}]")
     if result.to_clarify:
         lines.append("  " + _("To clarify:"))
         for item in result.to_clarify:
@@ -106,7 +125,7 @@ def _pathway(result: PathwayResult) -> list[str]:
         lines.append(
             f"  {label}: "
             + _("%(title)s (since %(date)s).")
-            % {"title": _(notice.title), "date": notice.since.isoformat()}
+            % {"title": _(notice.title), "date": _day(notice.since)}
             + f" {_(notice.text)}"
         )
     if result.family:
@@ -114,8 +133,10 @@ def _pathway(result: PathwayResult) -> list[str]:
         for member in result.family:
             rule = f" {_(member.rule)}" if member.rule else " " + _("Not covered by this route.")
             who = _("member %(number)s (%(relationship)s):") % {
-                "number": member.member,
-                "relationship": member.relationship,
+                "number": _number(member.member),
+                "relationship": _(member.relationship_text)
+                if member.relationship_text
+                else _value(member.relationship),
             }
             lines.append(f"    {_mark(member.outcome)} {who}{rule}")
     lines.append("  " + _("How to apply: %(text)s") % {"text": _(result.referral)})
@@ -128,12 +149,10 @@ def _pathway(result: PathwayResult) -> list[str]:
         lines += [
             f"    - {_(d.text)}{_(' (to verify)') if d.to_verify else ''}" for d in result.documents
         ]
-    lines.append(
-        "  " + _("Rules last checked: %(date)s") % {"date": result.last_checked.isoformat()}
-    )
+    lines.append("  " + _("Rules last checked: %(date)s") % {"date": _day(result.last_checked)})
     lines.append("  " + _("Sources:"))
     for source in result.sources:
-        url = f" {source.url}" if source.url else ""
-        seen = _("(seen %(date)s)") % {"date": source.seen.isoformat()}
-        lines.append(f"    [{source.id}] {_(source.title)}.{url} {seen}")
+        url = f" {_value(source.url)}" if source.url else ""
+        seen = _("(seen %(date)s)") % {"date": _day(source.seen)}
+        lines.append(f"    [{_value(source.id)}] {_(source.title)}.{url} {seen}")
     return lines

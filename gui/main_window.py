@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from forms.answers import JSONValue
 from forms.errors import AnswersError
 from forms.questions import Question
-from gui.bidi import isolate
+from gui.bidi import isolate_number
 from gui.export import Writer, summary_writer
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
@@ -57,7 +57,7 @@ def dropped_note(dropped: list[str]) -> str | None:
         "%(count)s answer no longer needed was removed.",
         "%(count)s answers no longer needed were removed.",
         len(dropped),
-    ) % {"count": isolate(len(dropped))}
+    ) % {"count": isolate_number(len(dropped))}
 
 
 class MainWindow(QMainWindow):
