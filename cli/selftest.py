@@ -239,7 +239,7 @@ def _pdf_problem(data: bytes, pages: int, screening: Screening) -> str | None:
     if found_pages != pages:
         return f"{found_pages} pages in the PDF, but {pages} reported"
     top = _top_result(screening)
-    if not any(_flat(name) in content for name in _names(top, screening.language)):
+    if not any(_words_in(name, content) for name in _names(top, screening.language)):
         return f"the top result ({top.pathway}) is not in the PDF's text"
     return None
 
@@ -263,6 +263,13 @@ def _top_result(screening: Screening) -> PathwayResult:
 def _names(result: PathwayResult, language: str) -> list[str]:
     names = [result.pathway, result.name, translations(language).gettext(result.name)]
     return [name for name in names if name]
+
+
+def _words_in(name: str, content: str) -> bool:
+    """Every word of `name` is in the text (a mixed-direction line may extract its runs in
+    visual order, so the words are looked for one by one, not as one string)."""
+    words = [_flat(word.strip("()[],.:")) for word in name.split()]
+    return all(word in content for word in words if word)
 
 
 def _flat(text: str) -> str:
