@@ -7,10 +7,11 @@
 the SIV interpreter (many questions left open), a fully answered journalist in Pakistan, and
 "I don't know" to every question.
 
-The screening is the SIV interpreter of tests/data with family, a sensitive answer and a
-free-text answer in Dari and Pashto. "catalog" runs use the sample-words catalog of
-tests/summary/sample_catalog.py, so the document is as dense in Dari/Pashto as a translated
-one will be; "shipped" runs use the catalogs as they are (empty until the translations issue).
+The screening is the SIV interpreter of tests/data (27-29 pages with the full data) with
+family, a sensitive answer and a free-text answer in Dari and Pashto. "catalog" runs use the
+sample-words catalog of tests/summary/sample_catalog.py, so the document is as dense in
+Dari/Pashto as a translated one will be; "shipped" runs use the catalogs as they are (empty
+until the translations issue).
 Times are the median (and the fastest) of --runs after one warm-up run (fonts are parsed once
 per process, as in the app; the cache of measured words is emptied before every run):
 build = jinja2 template + markup parser; pdf = layout + fpdf2 output; CPU = process time.
