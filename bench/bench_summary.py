@@ -1,11 +1,17 @@
-"""Time the full summary PDF (Dari, ≈5 pages) and measure its text layer (goal: ≤ 300 ms).
+"""Time the full summary PDF and measure its text layer (goal: ≤ 300 ms for a short one).
 
     PYTHONPATH=. .venv/bin/python -m bench.bench_summary [--runs 9] [--out DIR] [--profile]
+    PYTHONPATH=. .venv/bin/python -m bench.bench_summary --cases [--runs 5]
 
-The screening is the SIV interpreter of tests/data with family, a sensitive answer and a
-free-text answer in Dari and Pashto. "catalog" runs use the sample-words catalog of
-tests/summary/sample_catalog.py, so the document is as dense in Dari/Pashto as a translated
-one will be; "shipped" runs use the catalogs as they are (empty until the translations issue).
+--cases: pages and time (English; Dari as shipped) of the three answer files of tests/data:
+the SIV interpreter (many questions left open), a fully answered journalist in Pakistan, and
+"I don't know" to every question.
+
+The screening is the SIV interpreter of tests/data (27-29 pages with the full data) with
+family, a sensitive answer and a free-text answer in Dari and Pashto. "catalog" runs use the
+sample-words catalog of tests/summary/sample_catalog.py, so the document is as dense in
+Dari/Pashto as a translated one will be; "shipped" runs use the catalogs as they are (empty
+until the translations issue).
 Times are the median (and the fastest) of --runs after one warm-up run (fonts are parsed once
 per process, as in the app; the cache of measured words is emptied before every run):
 build = jinja2 template + markup parser; pdf = layout + fpdf2 output; CPU = process time.
@@ -21,12 +27,44 @@ import statistics
 import time
 from pathlib import Path
 
+from forms.answers_file import interview_from_answers, read_answers_file
+from pathways.engine import default_engine
 from summary.builder import build_summary
 from summary.pdf_engine import clear_caches, render_pdf
-from tests.summary.real_summary import NAME, engine_with_notes, exact_share, screening
+from tests.summary.real_summary import (
+    NAME,
+    ROOT,
+    TODAY,
+    engine_with_notes,
+    exact_share,
+    screening,
+)
 from tests.summary.sample_catalog import sample_catalogs
 
 CASES = (("fa_AF", False), ("ps", False), ("en", False), ("ps", True))
+ANSWER_FILES = ("siv_interpreter", "journalist_pk", "all_unknown")
+
+
+def answer_files(runs: int, out: Path | None) -> None:
+    """Pages and build + PDF time of each answer file, as `screen --pdf` makes it."""
+    engine = default_engine()
+    for name in ANSWER_FILES:
+        raw = read_answers_file(ROOT / "tests" / "data" / f"{name}.json")
+        person = engine.screen(interview_from_answers(engine.questionnaire, raw, TODAY))
+        for language, bilingual in (("en", False), ("fa_AF", False), ("ps", True)):
+            times: list[float] = []
+            for _ in range(runs + 1):
+                clear_caches()
+                started = time.perf_counter()
+                document = build_summary(person, engine, language=language, bilingual=bilingual)
+                data, pages = render_pdf(document, rtl=language != "en")
+                times.append((time.perf_counter() - started) * 1000)
+            label = f"{language}{'+en' if bilingual else ''}"
+            median, fastest = statistics.median(times[1:]), min(times[1:])
+            print(f"{name:16} {label:8} {pages:3} pages  {median:5.0f} ms (fastest {fastest:5.0f})")
+            if out:
+                out.mkdir(parents=True, exist_ok=True)
+                (out / f"{name}-{label}.pdf").write_bytes(data)
 
 
 def main() -> None:
@@ -34,7 +72,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--cases", action="store_true", help="the three answer files")
     args = parser.parse_args()
+    if args.cases:
+        answer_files(args.runs, args.out)
+        return
     engine = engine_with_notes()
     person = screening(engine)
     for catalog in (True, False):

@@ -68,6 +68,7 @@ def render_text(screening: Screening) -> str:
             "This is not legal advice. Applications and referrals are free: "
             "nobody can sell a place."
         ),
+        _(screening.freshness_note),
     ]
     if screening.dropped_answers:
         lines.append(

@@ -1,49 +1,58 @@
 """Saving the summary PDF off the UI thread, reporting back on the main thread.
 
-The PDF itself is made by `summary/` (another module, maybe not in this build). The window
-only needs `export_pdf`; until `summary` can be imported, `summary_writer()` is None and the
-button stays disabled.
+The PDF is made by `summary.export.write_summary`, the same call the command line's
+`screen --pdf` makes; a test may pass another writer with the same signature.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from forms.errors import MasirError
+from pathways.engine import Engine
 from pathways.results import Screening
-
-WRITER_NAME = "write_summary_pdf"
-"""summary.write_summary_pdf(screening, path, *, language, include_sensitive, bilingual)."""
-
-Writer = Callable[..., object]
+from summary.export import write_summary
 
 
-def summary_writer() -> Writer | None:
-    """The summary module's PDF writer, or None when this build has no summary module."""
-    if importlib.util.find_spec("summary") is None:
-        return None
-    try:
-        module = importlib.import_module("summary")
-    except ImportError:
-        return None
-    writer = getattr(module, WRITER_NAME, None)
-    return writer if callable(writer) else None
+class Writer(Protocol):
+    """`summary.export.write_summary`'s signature: writes the PDF, returns its page count."""
+
+    def __call__(
+        self,
+        screening: Screening,
+        engine: Engine,
+        out_path: Path,
+        *,
+        language: str,
+        include_sensitive: bool = False,
+        bilingual: bool = False,
+        case_reference: str | None = None,
+        name: str | None = None,
+    ) -> int: ...
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    language: str
+    include_sensitive: bool = False
+    bilingual: bool = False
+    case_reference: str | None = None
 
 
 class ExportJob(QObject):
     """Lives on the main thread; its signals arrive there (queued) from the worker."""
 
-    finished = Signal(str)  # the path written
+    finished = Signal(str, int)  # the path written, its page count
     failed = Signal(str)  # a message a person can act on
 
 
 class _Worker(QRunnable):
-    def __init__(self, job: ExportJob, work: Callable[[], object], path: Path) -> None:
+    def __init__(self, job: ExportJob, work: Callable[[], int], path: Path) -> None:
         super().__init__()
         self.job = job
         self.work = work
@@ -51,13 +60,13 @@ class _Worker(QRunnable):
 
     def run(self) -> None:  # on a pool thread: never touches widgets
         try:
-            self.work()
+            pages = self.work()
         except MasirError as error:
             self.job.failed.emit(error.message)
         except OSError as error:
             self.job.failed.emit(error.strerror or str(error))
         else:
-            self.job.finished.emit(str(self.path))
+            self.job.finished.emit(str(self.path), pages)
 
 
 _running: set[ExportJob] = set()
@@ -65,28 +74,26 @@ _running: set[ExportJob] = set()
 
 def export_pdf(
     screening: Screening,
+    engine: Engine,
     path: Path,
-    language: str,
-    include_sensitive: bool,
-    bilingual: bool,
-    writer: Writer | None = None,
+    options: ExportOptions,
+    writer: Writer = write_summary,
 ) -> ExportJob:
     """Start writing the summary of `screening` to `path` on the thread pool."""
-    write = writer or summary_writer()
-    if write is None:
-        raise RuntimeError("the summary document is not available in this build")
     job = ExportJob()
     _running.add(job)
-    job.finished.connect(lambda _path: _running.discard(job))
+    job.finished.connect(lambda _path, _pages: _running.discard(job))
     job.failed.connect(lambda _message: _running.discard(job))
 
-    def work() -> object:
-        return write(
+    def work() -> int:
+        return writer(
             screening,
+            engine,
             path,
-            language=language,
-            include_sensitive=include_sensitive,
-            bilingual=bilingual,
+            language=options.language,
+            include_sensitive=options.include_sensitive,
+            bilingual=options.bilingual,
+            case_reference=options.case_reference,
         )
 
     QThreadPool.globalInstance().start(_Worker(job, work, path))

@@ -24,7 +24,7 @@ from forms.answers import JSONValue
 from forms.errors import AnswersError
 from forms.questions import Question
 from gui.bidi import isolate_number
-from gui.export import Writer, summary_writer
+from gui.export import Writer
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.question_page import QuestionPage
@@ -36,6 +36,7 @@ from gui.start_page import StartPage
 from i18n.runtime import LANGUAGES, _, current_language, ngettext, set_language, text_direction
 from pathways.engine import Engine, default_engine
 from pathways.results import Screening
+from summary.export import write_summary
 
 QUICK_EXIT_STYLE = (
     "QPushButton { background: #b00020; color: white; font-weight: bold;"
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.today = today or date.today()
         self.engine_factory = engine_factory
-        self.writer = writer if writer is not None else summary_writer()
+        self.writer: Writer = writer if writer is not None else write_summary
         self.on_language_changed = on_language_changed
         self.session: Session | None = None
         self.screening: Screening | None = None
@@ -179,7 +180,13 @@ class MainWindow(QMainWindow):
     def show_results(self) -> None:
         assert self.session is not None
         self.screening = self.session.screen()
-        page = ResultsPage(self.screening, self.session.language, self.writer)
+        page = ResultsPage(
+            self.screening,
+            self.session.engine,
+            self.session.language,
+            self.writer,
+            caseworker=self.session.caseworker,
+        )
         page.back_requested.connect(lambda: self.show_review())
         self._set_page(page, "results")
 

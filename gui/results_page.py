@@ -11,17 +11,20 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
+    QLineEdit,
     QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.export import Writer, export_pdf
+from gui.bidi import isolate
+from gui.export import ExportOptions, Writer, export_pdf
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.pathway_card import PathwayCard
-from i18n.runtime import _
+from i18n.runtime import _, ngettext
+from pathways.engine import Engine
 from pathways.model import Kind
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
 
@@ -42,14 +45,19 @@ class ResultsPage(ScrollingPage):
     def __init__(
         self,
         screening: Screening,
+        engine: Engine,
         language: str,
-        writer: Writer | None,
+        writer: Writer,
+        *,
+        caseworker: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.screening = screening
+        self.engine = engine
         self.language = language
         self.writer = writer
+        self.caseworker = caseworker
         self.cards: list[PathwayCard] = []
         self.column.addWidget(plain_label(_("Your results"), scale=1.5, bold=True))
         self.column.addWidget(
@@ -60,6 +68,9 @@ class ResultsPage(ScrollingPage):
                 )
             )
         )
+        self.freshness_label = plain_label("⚠ " + _(screening.freshness_note))
+        self.freshness_label.setAccessibleName(_(screening.freshness_note))
+        self.column.addWidget(self.freshness_label)
         filters = QHBoxLayout()
         self.filter_group = QButtonGroup(self)
         self.open_filter = QRadioButton(_("Routes open to me"), self)
@@ -80,7 +91,13 @@ class ResultsPage(ScrollingPage):
         export_row = QHBoxLayout()
         self.back_button = button(_("Back to your answers"), self)
         self.sensitive_box = QCheckBox(_("Include sensitive answers"), self)
-        self.bilingual_box = QCheckBox(_("Also in English"), self)
+        self.bilingual_box = QCheckBox(_("Bilingual (with English)"), self)
+        self.reference_field = QLineEdit(self)
+        self.reference_field.setPlaceholderText(_("Case reference (optional)"))
+        self.reference_field.setAccessibleName(_("Case reference (optional)"))
+        self.reference_field.setMaxLength(200)
+        self.reference_field.setMaximumWidth(220)
+        self.reference_field.setVisible(caseworker)
         self.export_button = button(_("Save summary as PDF…"), self)
         self.export_progress = QProgressBar(self)
         self.export_progress.setRange(0, 0)  # busy indicator
@@ -91,17 +108,12 @@ class ResultsPage(ScrollingPage):
         for box in (self.sensitive_box, self.bilingual_box):
             box.setAccessibleName(box.text())
         self.bilingual_box.setVisible(language != "en")
-        if self.writer is None:
-            self.export_button.setEnabled(False)
-            self.export_button.setToolTip(_("The summary document is not available in this build."))
-            self.export_button.setAccessibleDescription(self.export_button.toolTip())
-            self.sensitive_box.setEnabled(False)
-            self.bilingual_box.setEnabled(False)
         export_row.addWidget(self.back_button)
         export_row.addStretch(1)
         for widget in (
             self.export_status,
             self.export_progress,
+            self.reference_field,
             self.sensitive_box,
             self.bilingual_box,
             self.export_button,
@@ -175,27 +187,32 @@ class ResultsPage(ScrollingPage):
         if path:
             self.start_export(Path(path))
 
+    def export_options(self) -> ExportOptions:
+        reference = self.reference_field.text().strip() if self.caseworker else ""
+        return ExportOptions(
+            language=self.language,
+            include_sensitive=self.sensitive_box.isChecked(),
+            bilingual=self.bilingual_box.isChecked() and self.language != "en",
+            case_reference=reference or None,
+        )
+
     def start_export(self, path: Path) -> None:
-        if self.writer is None:
-            return
         self.export_button.setEnabled(False)
         self.export_progress.show()
         self.export_status.setText(_("Saving…"))
         job = export_pdf(
-            self.screening,
-            path,
-            self.language,
-            self.sensitive_box.isChecked(),
-            self.bilingual_box.isChecked(),
-            writer=self.writer,
+            self.screening, self.engine, path, self.export_options(), writer=self.writer
         )
         job.finished.connect(self._export_done)
         job.failed.connect(self._export_failed)
 
-    def _export_done(self, path: str) -> None:
+    def _export_done(self, path: str, pages: int) -> None:
         self.export_progress.hide()
         self.export_button.setEnabled(True)
-        self.export_status.setText(_("Saved."))
+        self.export_status.setText(
+            ngettext("Saved: %(count)s page.", "Saved: %(count)s pages.", pages)
+            % {"count": isolate(pages)}
+        )
 
     def _export_failed(self, message: str) -> None:
         self.export_progress.hide()

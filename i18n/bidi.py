@@ -11,9 +11,16 @@ LRM = "\u200e"
 RLM = "\u200f"
 
 
+_ISOLATE_MARKS = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
 def isolate(value: object) -> str:
-    """`value` as text wrapped in FSI … PDI, so "SIV", ids, URLs and numbers keep their order."""
-    return f"{FSI}{value}{PDI}"
+    """`value` as text wrapped in FSI … PDI, so "SIV", ids, URLs and numbers keep their order.
+
+    Isolate marks inside the value are dropped first, so a value cannot leave one open; inside
+    an isolate a Dari value also keeps its ZWNJs within one right-to-left run.
+    """
+    return f"{FSI}{str(value).translate(_ISOLATE_MARKS)}{PDI}"
 
 
 def strip_isolates(text: str) -> str:

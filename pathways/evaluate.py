@@ -241,4 +241,6 @@ def screen(
         answers=dict(answers),
         dropped_answers=list(dropped or []),
         results=evaluate_all(rules, facts, today),
+        newest_fact=rules.newest_fact,
+        freshness_note=rules.freshness_note,
     )

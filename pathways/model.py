@@ -186,6 +186,13 @@ class Notice(Sourced):
     )
 
 
+class RulesMeta(_Model):
+    """The file meta/rules.yaml: what is true of the rule data as a whole."""
+
+    newest_fact: date = Field(description="the date of the newest fact any source gave")
+    freshness_note: str = Field(description="shown wherever results are: how fresh they are")
+
+
 class CountryRules(_Model):
     """One data file: a country's (or UNHCR's) sources, notices and pathways."""
 

@@ -135,3 +135,5 @@ class Screening(BaseModel):
     answers: dict[str, JSONValue]
     dropped_answers: list[str]
     results: list[PathwayResult]
+    newest_fact: date  # the newest fact the rule data holds
+    freshness_note: str  # English (the msgid); outputs show it translated

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -14,10 +15,11 @@ from forms.fact_checks import check_condition
 from forms.questionnaire import Questionnaire
 from forms.yaml_files import first_error, read_yaml
 from pathways.errors import RulesError
-from pathways.model import CountryRules, Evidence, Notice, Pathway, Source
+from pathways.model import CountryRules, Evidence, Notice, Pathway, RulesMeta, Source
 from pathways.results import SourceRef
 
 DATA_FOLDER = Path(__file__).parent / "data"
+META_FILE = Path("meta") / "rules.yaml"  # inside the rules folder
 FAMILY_GROUP = "family_members"
 RELATIONSHIP = "member_relationship"
 COUNTRY_ORDER = ("us", "uk", "de", "ca", "au", "unhcr")
@@ -29,6 +31,8 @@ class RuleSet:
 
     countries: list[CountryRules]
     version: str
+    newest_fact: date  # the newest fact any source gave (meta/rules.yaml)
+    freshness_note: str  # English; every output shows it translated
     relationship_texts: dict[str, str] = field(default_factory=dict)
     """Family member relationship (stored value) -> its choice text, the English msgid."""
 
@@ -76,11 +80,14 @@ class RuleSet:
 
 
 def load_rules(questionnaire: Questionnaire, folder: Path = DATA_FOLDER) -> RuleSet:
-    """Read and check every `*.yaml` in `folder`; the version changes whenever a file does."""
+    """Read and check every `*.yaml` in `folder` and its `meta/rules.yaml`; the version
+    changes whenever a file does."""
     files = sorted(folder.glob("*.yaml"), key=_country_rank)
     if not files:
         raise RulesError(f"{folder}: no rule files")
     digest = hashlib.sha256()
+    meta = _meta(folder / META_FILE)
+    digest.update((folder / META_FILE).read_bytes())
     countries: list[CountryRules] = []
     seen: dict[str, str] = {}
     for path in files:
@@ -91,7 +98,23 @@ def load_rules(questionnaire: Questionnaire, folder: Path = DATA_FOLDER) -> Rule
     newest = max(pathway.last_checked for c in countries for pathway in c.pathways)
     relationship = questionnaire.groups.get(FAMILY_GROUP, {}).get(RELATIONSHIP)
     texts = {c.value: c.text for c in relationship.choices} if relationship is not None else {}
-    return RuleSet(countries, f"{newest.isoformat()}.{digest.hexdigest()[:8]}", texts)
+    return RuleSet(
+        countries,
+        f"{newest.isoformat()}.{digest.hexdigest()[:8]}",
+        newest_fact=meta.newest_fact,
+        freshness_note=meta.freshness_note,
+        relationship_texts=texts,
+    )
+
+
+def _meta(path: Path) -> RulesMeta:
+    if not path.is_file():
+        raise RulesError(f"{path.parent.name}/{path.name}: missing (newest_fact, freshness_note)")
+    data = read_yaml(path, RulesError)
+    try:
+        return RulesMeta.model_validate(data)
+    except ValidationError as error:
+        raise RulesError(f"{path.parent.name}/{path.name}: {first_error(error)}") from None
 
 
 def _country_rank(path: Path) -> tuple[int, str]:

@@ -9,6 +9,7 @@ one beside (after) the same section of the other, each in its own direction.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,14 +25,23 @@ from forms.answers import JSONValue
 from forms.dates import ApproxDate, add_months
 from forms.questions import Question, QuestionType
 from i18n import runtime
+from i18n.bidi import isolate
+from i18n.calendars import format_approx_date, format_date
+from i18n.numerals import format_number, native_digits
 from i18n.runtime import LANGUAGES, current_language, text_direction
 from pathways.engine import Engine
 from pathways.model import Kind, ReferralMode, Status
-from pathways.results import Outcome, PathwayResult, Screening, Verdict
-from summary.bidi_text import isolate
+from pathways.results import (
+    CriterionResult,
+    NoticeResult,
+    Outcome,
+    PathwayResult,
+    Screening,
+    SourceRef,
+    Verdict,
+)
 from summary.document import PageLine, SummaryDocument
 from summary.errors import SummaryError
-from summary.formatting import digits, format_approx_date, format_date, format_number
 from summary.markup import Section, parse_markup
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -76,9 +86,27 @@ class AnswerSection:
 
 
 @dataclass(frozen=True)
+class CountryNotice:
+    """A notice that applies (or may) to the person, once per country, and the routes it
+    names (none: every route of the country)."""
+
+    notice: NoticeResult
+    routes: list[str]
+
+
+@dataclass(frozen=True)
 class CountryGroup:
     name: str
     results: list[PathwayResult]
+    notices: list[CountryNotice] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One line of the single "Sources" list at the end; ``label`` is what the text cites."""
+
+    label: str
+    source: SourceRef
 
 
 @dataclass
@@ -93,14 +121,24 @@ class View:
     options: Options
     rules_checked: date | None
     overview: list[CountryGroup]
-    detailed: list[PathwayResult]
-    not_detailed: list[PathwayResult]
+    detailed: list[PathwayResult]  # open (or maybe open) to the person: eligible first
+    closed_met: list[PathwayResult]  # eligible, but closed to the person
+    closed_possible: list[PathwayResult]  # possibly eligible and closed: overview only
+    not_detailed: list[PathwayResult]  # not eligible
     unhcr: list[PathwayResult]
     answers: list[AnswerSection]
     sensitive_left_out: int
+    sources: list[SourceEntry] = field(default_factory=list)
+    common_seen: date | None = None  # the day most sources were seen (said once)
+    unhcr_common: list[CriterionResult] = field(default_factory=list)  # unknown in every one
+    unhcr_sources: list[str] = field(default_factory=list)
     stale: list[PathwayResult] = field(default_factory=list)
     to_verify: list[PathwayResult] = field(default_factory=list)
     relationship: Callable[[str], str] = str
+
+    def src(self, country: str, source_id: str) -> str:
+        """How the text cites a source: its id, prefixed by the country (``US-S01``)."""
+        return source_label(country, source_id)
 
 
 def build_summary(
@@ -197,7 +235,13 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: Options)
     language = t.language
     results = screening.results
     pathways = [r for r in results if r.kind is Kind.PATHWAY]
-    detailed = [r for r in pathways if _detail(r)]
+    detailed = [r for r in pathways if _detail(r) and r.verdict is Verdict.ELIGIBLE]
+    detailed += [r for r in pathways if _detail(r) and r.verdict is Verdict.POSSIBLY_ELIGIBLE]
+    closed = [r for r in pathways if r.verdict is not Verdict.NOT_ELIGIBLE and not _detail(r)]
+    closed_met = [r for r in closed if r.verdict is Verdict.ELIGIBLE]
+    unhcr = [r for r in results if r.kind is Kind.UNHCR_CATEGORY]
+    unhcr = [r for r in unhcr if r.verdict is not Verdict.NOT_ELIGIBLE]
+    sources = _sources([*detailed, *closed_met, *unhcr], results, engine)
     stale_before = add_months(screening.today, -STALE_AFTER_MONTHS)
     answers, left_out = _answers(screening.answers, engine, t, options.include_sensitive)
     relationships = engine.questionnaire.groups.get("family_members", {}).get("member_relationship")
@@ -210,18 +254,28 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: Options)
         options=options,
         rules_checked=min((r.last_checked for r in results), default=None),
         overview=[
-            CountryGroup(name=group[0].country_name, results=group)
+            CountryGroup(
+                name=group[0].country_name,
+                results=group,
+                notices=_country_notices(group, engine),
+            )
             for group in (list(batch) for _key, batch in groupby(results, key=lambda r: r.country))
         ],
         detailed=detailed,
-        not_detailed=[r for r in pathways if r not in detailed],
-        unhcr=[
-            r
-            for r in results
-            if r.kind is Kind.UNHCR_CATEGORY and r.verdict is not Verdict.NOT_ELIGIBLE
-        ],
+        closed_met=closed_met,
+        closed_possible=[r for r in closed if r.verdict is Verdict.POSSIBLY_ELIGIBLE],
+        not_detailed=[r for r in pathways if r.verdict is Verdict.NOT_ELIGIBLE],
+        unhcr=unhcr,
         answers=answers,
         sensitive_left_out=left_out,
+        sources=sources,
+        common_seen=Counter(e.source.seen for e in sources).most_common(1)[0][0]
+        if sources
+        else None,
+        unhcr_common=_common_unknown(unhcr),
+        unhcr_sources=list(
+            dict.fromkeys(isolate(source_label(r.country, s.id)) for r in unhcr for s in r.sources)
+        ),
         stale=[r for r in results if r.last_checked < stale_before],
         to_verify=[r for r in results if r.to_verify],
         relationship=lambda value: _choice_text(relationships, value, t),
@@ -229,8 +283,73 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: Options)
 
 
 def _detail(result: PathwayResult) -> bool:
-    """Eligible or possibly eligible routes, and closed ones whose closure does not stop them."""
-    return result.verdict is not Verdict.NOT_ELIGIBLE or result.applies_despite_status
+    """Routes shown in full: eligible or possibly eligible, and open (or maybe open) to the
+    person: open, or closed but the closure does not (or may not) stop them."""
+    return (
+        result.verdict is not Verdict.NOT_ELIGIBLE and result.open_to_person is not Outcome.NOT_MET
+    )
+
+
+def _common_unknown(results: list[PathwayResult]) -> list[CriterionResult]:
+    """The criteria (by id) that are unknown, or not met, alike in every one of ``results``:
+    said once above the list instead of in each line."""
+    if len(results) < 2:
+        return []
+    first, *rest = results
+    return [
+        c
+        for c in first.criteria
+        if c.outcome is not Outcome.MET
+        and all(any(o.id == c.id and o.outcome is c.outcome for o in r.criteria) for r in rest)
+    ]
+
+
+def source_label(country: str, source_id: str) -> str:
+    return f"{country.upper()}-{source_id}"
+
+
+def _country_notices(results: list[PathwayResult], engine: Engine) -> list[CountryNotice]:
+    """The notices that apply or may apply to the person, once each, in the data's order."""
+    seen: dict[str, NoticeResult] = {}
+    for result in results:
+        for notice in result.notices:
+            seen.setdefault(notice.id, notice)
+    if not seen:
+        return []
+    names = {r.pathway: r.name for r in results}
+    country = next((c for c in engine.rules.countries if c.country == results[0].country), None)
+    order = [n.id for n in country.notices] if country else list(seen)
+    scope = {n.id: n.pathways for n in country.notices} if country else {}
+    return [
+        CountryNotice(
+            notice=seen[notice_id],
+            routes=[names.get(p, p) for p in scope.get(notice_id) or []],
+        )
+        for notice_id in order
+        if notice_id in seen
+    ]
+
+
+def _sources(
+    shown: list[PathwayResult], results: list[PathwayResult], engine: Engine
+) -> list[SourceEntry]:
+    """Every source the summary cites, once, in the order of the countries' data files: the
+    sources of the routes shown in full and of the country notices."""
+    cited: set[tuple[str, str]] = set()
+    for result in shown:
+        cited.update((result.country, source.id) for source in result.sources)
+        cited.update((result.country, criterion.source) for criterion in result.criteria)
+    for result in results:
+        cited.update((result.country, notice.source) for notice in result.notices)
+    return [
+        SourceEntry(
+            label=source_label(country.country, source.id),
+            source=SourceRef(**source.model_dump()),
+        )
+        for country in engine.rules.countries
+        for source in country.sources
+        if (country.country, source.id) in cited
+    ]
 
 
 def _answers(
@@ -263,7 +382,7 @@ def _answers(
                             continue
                         rows.append(
                             AnswerRow(
-                                f"{label} {digits(str(number), language)}: {t._(inner.text)}",
+                                f"{label} {native_digits(number, language)}: {t._(inner.text)}",
                                 answer_text(inner, entry[inner.id], t),
                                 inner=True,
                             )
@@ -301,7 +420,7 @@ def answer_text(question: Question, value: JSONValue, t: Translator) -> str:
     if kind is QuestionType.GROUP and isinstance(value, list):
         count = len(value)
         return t.ngettext("%(count)s entry", "%(count)s entries", count) % {
-            "count": digits(str(count), language)
+            "count": native_digits(count, language)
         }
     return str(value)
 
@@ -386,6 +505,11 @@ def _dated_filter(context: jinja2.runtime.Context, value: str) -> str:
         return isolate(value)
 
 
+def _cite_filter(source_id: str, country: str) -> str:
+    """A source as the text cites it (``US-S01``), kept whole in right-to-left text."""
+    return isolate(source_label(country, source_id))
+
+
 @jinja2.pass_context
 def _number_filter(context: jinja2.runtime.Context, value: float) -> str:
     return format_number(value, context["v"].language)
@@ -429,6 +553,7 @@ def _environment() -> jinja2.Environment:
             "dated": _dated_filter,
             "number": _number_filter,
             "isolate": isolate,
+            "cite": _cite_filter,
             "verdict": _words_filter(verdict_text),
             "status": _words_filter(status_text),
             "outcome": _words_filter(outcome_text),

@@ -32,12 +32,14 @@ class Paragraph(_Block):
     kind: Literal["paragraph"] = "paragraph"
     text: str
     bold: bool = False
-    style: Literal["body", "note", "warn"] = "body"  # note: smaller, grey; warn: boxed
+    # note: smaller, grey; warn: boxed; notice: boxed, smaller
+    style: Literal["body", "note", "warn", "notice"] = "body"
 
 
 class BulletList(_Block):
     kind: Literal["bullets"] = "bullets"
     items: list[str]
+    small: bool = False  # in the size of notes
 
 
 class KeyValueRows(_Block):

@@ -4,8 +4,8 @@ Allowed, and nothing else (anything else is a SummaryError, never rendered or ev
 
     <section id=… dir="rtl|ltr" lang=…>   a part of the document in one language
     <h1> <h2> <h3>                         headings
-    <p class="note|warn|strong">           paragraphs (class optional)
-    <ul><li>                               bullet lists
+    <p class="note|warn|notice|strong">    paragraphs (class optional; notice: small, boxed)
+    <ul class="note"><li>                  bullet lists (class optional: small)
     <table data-widths="3 1 1"><tr><th>/<td>   a table; a first row of <th> is its heading
     <dl><dt><dd>                           label / value rows
     <br>                                   a line break inside any of the texts above
@@ -49,9 +49,16 @@ _PARENTS: dict[str, frozenset[str | None]] = {
 _ATTRIBUTES: dict[str, frozenset[str]] = {
     "section": frozenset({"id", "dir", "lang"}),
     "p": frozenset({"class"}),
+    "ul": frozenset({"class"}),
     "table": frozenset({"data-widths"}),
 }
-_P_CLASSES = frozenset({"note", "warn", "strong"})
+_P_CLASSES = frozenset({"note", "warn", "notice", "strong"})
+_UL_CLASSES = frozenset({"note"})
+_P_STYLES: dict[str, Literal["body", "note", "warn", "notice"]] = {
+    "note": "note",
+    "warn": "warn",
+    "notice": "notice",
+}
 
 
 @dataclass
@@ -87,6 +94,7 @@ class _Parser(HTMLParser):
         self.text: list[str] | None = None
         self.p_class: str | None = None
         self.list_items: list[str] = []
+        self.list_small = False
         self.rows: list[list[str]] = []
         self.row: list[str] = []
         self.header: list[str] | None = None
@@ -126,6 +134,10 @@ class _Parser(HTMLParser):
                 raise self._fail(f"<p> cannot have the class '{self.p_class}'")
         elif tag == "ul":
             self.list_items = []
+            ul_class = values.get("class")
+            if ul_class is not None and ul_class not in _UL_CLASSES:
+                raise self._fail(f"<ul> cannot have the class '{ul_class}'")
+            self.list_small = ul_class == "note"
         elif tag == "table":
             self.rows, self.header, self.widths = [], None, _widths(values.get("data-widths"))
         elif tag == "tr":
@@ -149,15 +161,13 @@ class _Parser(HTMLParser):
             level: Literal[1, 2, 3] = 1 if tag == "h1" else 2 if tag == "h2" else 3
             self._add(Heading(text=text, level=level))
         elif tag == "p":
-            style: Literal["body", "note", "warn"] = (
-                "note" if self.p_class == "note" else "warn" if self.p_class == "warn" else "body"
-            )
+            style = _P_STYLES.get(self.p_class or "", "body")
             self._add(Paragraph(text=text, bold=self.p_class == "strong", style=style))
         elif tag == "li":
             self.list_items.append(text)
         elif tag == "ul":
             if self.list_items:
-                self._add(BulletList(items=self.list_items))
+                self._add(BulletList(items=self.list_items, small=self.list_small))
         elif tag in ("th", "td"):
             if self.row and self.header_row != (tag == "th"):
                 raise self._fail("a table row mixes <th> and <td>")

@@ -37,7 +37,8 @@ from fpdf.enums import Align, TextDirection
 from fpdf.fonts import SubsetMap, TTFFont
 from fpdf.line_break import Fragment
 
-from summary.bidi_text import clean_text, persian_digits
+from i18n.numerals import PERSIAN_DIGITS
+from summary.bidi_text import clean_text
 from summary.document import (
     Block,
     BulletList,
@@ -52,16 +53,16 @@ from summary.errors import SummaryError
 from summary.fonts import LATIN_FAMILY, families, font_faces
 
 # Layout, in millimetres and points.
-MARGIN_SIDE: Final = 18.0
+MARGIN_SIDE: Final = 16.0
 MARGIN_TOP: Final = 16.0
 MARGIN_BOTTOM: Final = 22.0  # room for the footer
-BODY_PT: Final = 10.0
-BODY_LINE: Final = 5.6
-NOTE_PT: Final = 8.8
-NOTE_LINE: Final = 4.8
-TABLE_PT: Final = 9.0
-TABLE_LINE: Final = 5.0
-CELL_PAD: Final = 1.4
+BODY_PT: Final = 9.5
+BODY_LINE: Final = 5.0
+NOTE_PT: Final = 8.5
+NOTE_LINE: Final = 4.4
+TABLE_PT: Final = 8.8
+TABLE_LINE: Final = 4.6
+CELL_PAD: Final = 1.1
 PAGE_PT: Final = 7.5
 PAGE_LINE: Final = 3.8
 HEADING_PT: Final = {1: 17.0, 2: 13.5, 3: 11.0}
@@ -127,7 +128,7 @@ def render_pdf(
 
     def legacy_label(page: int, total: int) -> str:
         label = page_label(page, total)
-        return persian_digits(label) if use_persian_digits else label
+        return _persian(label) if use_persian_digits else label
 
     footer_lines: list[tuple[PageLine, PageLabel | None]] = [
         (line, None) for line in document.footer
@@ -160,6 +161,14 @@ class _FontStore:
 
 
 _fonts: _FontStore | None = None
+_TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
+
+
+def _persian(text: str) -> str:
+    """Page numbers as Dari and Pashto write them."""
+    return text.translate(_TO_PERSIAN)
+
+
 _LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "FFTM", "MATH", "hdmx", "meta")
 
 
@@ -516,8 +525,8 @@ class _Layout:
 
     def paragraph(self, block: Paragraph) -> None:
         pdf = self.pdf
-        if block.style == "warn":
-            self._warning(block.text)
+        if block.style in ("warn", "notice"):
+            self._warning(block.text, small=block.style == "notice")
             return
         note = block.style == "note"
         self._set_font("B" if block.bold else "", NOTE_PT if note else BODY_PT)
@@ -526,29 +535,30 @@ class _Layout:
         height = NOTE_LINE if note else BODY_LINE
         self._lines_flow(self._wrap(block.text, pdf.epw), pdf.l_margin, pdf.epw, height)
         pdf.set_text_color(*BLACK)
-        pdf.set_y(pdf.get_y() + 1.6)
+        pdf.set_y(pdf.get_y() + 1.2)
 
-    def _warning(self, text: str) -> None:
+    def _warning(self, text: str, small: bool = False) -> None:
         """A boxed paragraph with a bar on the start side (split over pages when it must)."""
         pdf = self.pdf
-        pad, bar = 2.0, 1.2
-        self._set_font("", BODY_PT)
+        pad, bar = (1.6, 1.2) if small else (2.0, 1.2)
+        size, line_h = (NOTE_PT, NOTE_LINE) if small else (BODY_PT, BODY_LINE)
+        self._set_font("", size)
         lines = self._wrap(text, pdf.epw - 2 * pad - bar)
         x_text = pdf.l_margin + pad if self.rtl else pdf.l_margin + bar + pad
         bar_x = pdf.w - pdf.r_margin - bar if self.rtl else pdf.l_margin
         while lines:
-            self._room_for(BODY_LINE + 2 * pad)
+            self._room_for(line_h + 2 * pad)
             top = pdf.get_y()
-            fits = max(1, int((self.bottom - top - 2 * pad) // BODY_LINE))
+            fits = max(1, int((self.bottom - top - 2 * pad) // line_h))
             chunk, lines = lines[:fits], lines[fits:]
-            height = len(chunk) * BODY_LINE + 2 * pad
+            height = len(chunk) * line_h + 2 * pad
             pdf.set_fill_color(*WARN_FILL)
             pdf.rect(pdf.l_margin, top, pdf.epw, height, style="F")
             pdf.set_fill_color(*WARN_BAR)
             pdf.rect(bar_x, top, bar, height, style="F")
             for number, line in enumerate(chunk):
-                self._line(x_text, top + pad + number * BODY_LINE, pdf.epw - 2 * pad - bar,
-                           BODY_LINE, line)  # fmt: skip
+                self._line(x_text, top + pad + number * line_h, pdf.epw - 2 * pad - bar,
+                           line_h, line)  # fmt: skip
             pdf.set_y(top + height)
             if lines:
                 self._new_page()
@@ -559,17 +569,18 @@ class _Layout:
         width = pdf.epw - BULLET_INDENT
         text_x = pdf.l_margin if self.rtl else pdf.l_margin + BULLET_INDENT
         bullet_x = pdf.w - pdf.r_margin - BULLET_INDENT if self.rtl else pdf.l_margin
+        size, line_h = (NOTE_PT, NOTE_LINE) if block.small else (BODY_PT, BODY_LINE)
         for item in block.items:
-            self._set_font("", BODY_PT)
+            self._set_font("", size)
             lines = self._wrap(item, width)
-            self._room_for(BODY_LINE)
+            self._room_for(line_h)
             y = pdf.get_y()
-            self._set_font("", BODY_PT, LATIN_FAMILY)
+            self._set_font("", size, LATIN_FAMILY)
             pdf.set_xy(bullet_x, y)
-            pdf.cell(BULLET_INDENT, BODY_LINE, "•", align=Align.C)
-            self._set_font("", BODY_PT)
-            self._lines_flow(lines, text_x, width, BODY_LINE)
-            pdf.set_y(pdf.get_y() + 0.6)
+            pdf.cell(BULLET_INDENT, line_h, "•", align=Align.C)
+            self._set_font("", size)
+            self._lines_flow(lines, text_x, width, line_h)
+            pdf.set_y(pdf.get_y() + (0.3 if block.small else 0.6))
         pdf.set_y(pdf.get_y() + 1.2)
 
     def key_values(self, block: KeyValueRows) -> None:
@@ -656,7 +667,7 @@ class _Layout:
                     continue
                 draw(wrapped, key_bold, False)
                 wrapped = []
-        pdf.set_y(pdf.get_y() + 3.0)
+        pdf.set_y(pdf.get_y() + 2.0)
 
     # --- header and footer, drawn once the page count is known ---------------------------
 
@@ -687,7 +698,7 @@ class _Layout:
                 end = label(page, total)
             elif line.page_label:
                 rtl = self.doc_rtl if line.rtl is None else line.rtl
-                show = persian_digits if rtl else str
+                show = _persian if rtl else str
                 end = line.end % {"page": show(str(page)), "pages": show(str(total))}
             else:
                 end = line.end

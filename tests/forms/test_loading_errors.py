@@ -106,3 +106,33 @@ def test_questionnaire_errors_name_the_place(
     with pytest.raises(FormsError) as caught:
         load_questionnaire(folder)
     assert message in caught.value.message
+
+
+def test_the_rules_meta_file_gives_freshness_to_every_screening(tmp_path: Path) -> None:
+    rules = load_rules(load_questionnaire())
+    assert rules.newest_fact.isoformat() == "2026-06-16"
+    assert rules.freshness_note.startswith("Statuses are as found in official and news sources")
+    folder = copy_rules(tmp_path, lambda text: text)
+    (folder / "meta" / "rules.yaml").write_text(
+        "newest_fact: 2026-07-01\nfreshness_note: Checked in July.\n", encoding="utf-8"
+    )
+    changed = load_rules(load_questionnaire(), folder)
+    assert (changed.newest_fact.isoformat(), changed.freshness_note) == (
+        "2026-07-01",
+        "Checked in July.",
+    )
+    assert changed.version != rules.version, "the version changes with the meta file"
+    (folder / "meta" / "rules.yaml").write_text("newest_fact: soon\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"meta/rules\.yaml"):
+        load_rules(load_questionnaire(), folder)
+    (folder / "meta" / "rules.yaml").unlink()
+    with pytest.raises(RulesError, match=r"meta/rules\.yaml: missing"):
+        load_rules(load_questionnaire(), folder)
+
+
+def test_the_freshness_note_is_extracted_for_translators() -> None:
+    from i18n.yaml_extractor import extract_yaml
+
+    with (RULES / "meta" / "rules.yaml").open("rb") as handle:
+        messages = [message for _line, _f, message, _c in extract_yaml(handle, None, None, None)]
+    assert messages == [load_rules(load_questionnaire()).freshness_note]

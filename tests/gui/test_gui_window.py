@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,7 @@ from gui.main_window import MainWindow
 from gui.results_page import ResultsPage
 from gui.review_page import ReviewPage
 from i18n.runtime import current_language
+from pathways.engine import Engine
 from pathways.results import Screening
 from tests.gui.gui_driver import TODAY, Driver, reset_language, rich_labels, unnamed_controls
 from tests.gui.personas import JOURNALIST
@@ -170,10 +172,13 @@ def test_every_control_is_named_and_every_label_plain(qtbot: QtBot, language: st
     check_page(driver.window)
 
 
-def results_page(qtbot: QtBot, writer: object) -> tuple[Driver, ResultsPage]:
+def results_page(
+    qtbot: QtBot, writer: object | None = None, caseworker: bool = False
+) -> tuple[Driver, ResultsPage]:
     driver = Driver(qtbot)
-    driver.window.writer = writer  # type: ignore[assignment]
-    driver.start()
+    if writer is not None:
+        driver.window.writer = writer  # type: ignore[assignment]
+    driver.start(caseworker=caseworker)
     driver.walk(JOURNALIST)
     driver.click(driver.window.page.results_button)  # type: ignore[union-attr]
     page = driver.window.page
@@ -181,37 +186,71 @@ def results_page(qtbot: QtBot, writer: object) -> tuple[Driver, ResultsPage]:
     return driver, page
 
 
-def test_export_is_disabled_without_the_summary_module(qtbot: QtBot) -> None:
-    _driver, page = results_page(qtbot, None)
-    assert not page.export_button.isEnabled()
-    assert "not available" in page.export_button.toolTip()
-
-
 def test_export_runs_off_the_ui_thread_and_reports_back(qtbot: QtBot, tmp_path: Path) -> None:
-    calls: list[tuple[str, bool, bool, bool]] = []
+    calls: list[tuple[object, ...]] = []
 
     def writer(
-        screening: Screening, path: Path, *, language: str, include_sensitive: bool, bilingual: bool
-    ) -> None:
+        screening: Screening,
+        engine: Engine,
+        out_path: Path,
+        *,
+        language: str,
+        include_sensitive: bool = False,
+        bilingual: bool = False,
+        case_reference: str | None = None,
+        name: str | None = None,
+    ) -> int:
         calls.append(
             (
+                isinstance(engine, Engine),
                 language,
                 include_sensitive,
                 bilingual,
+                case_reference,
                 threading.current_thread() is threading.main_thread(),
             )
         )
-        path.write_bytes(b"%PDF-1.4 test")
+        out_path.write_bytes(b"%PDF-1.4 test")
+        return 3
 
-    _driver, page = results_page(qtbot, writer)
+    _driver, page = results_page(qtbot, writer, caseworker=True)
     assert page.export_button.isEnabled()
+    assert page.reference_field.isVisible()
     page.sensitive_box.setChecked(True)
+    page.reference_field.setText("  KBL-7  ")
     target = tmp_path / "summary.pdf"
     page.start_export(target)
     assert page.export_progress.isVisible() and not page.export_button.isEnabled()
     qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=5000)
-    assert calls == [("en", True, False, False)]
+    assert calls == [(True, "en", True, False, "KBL-7", False)]
     assert target.read_bytes().startswith(b"%PDF")
+    assert not page.export_progress.isVisible()
+    assert page.export_status.text() == f"Saved: {isolate(3)} pages."
+
+
+def test_export_writes_the_real_summary_pdf(qtbot: QtBot, tmp_path: Path) -> None:
+    """The Export button's path end to end: summary.export.write_summary on the pool."""
+    _driver, page = results_page(qtbot)
+    assert not page.reference_field.isVisible(), "a case reference is for caseworkers"
+    assert "June 2026" in page.freshness_label.text()
+    target = tmp_path / "masir-summary.pdf"
+    page.start_export(target)
+    assert page.export_progress.isVisible()
+    qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=60_000)
+    reader = PdfReader(target)
+    assert len(reader.pages) >= 1
+    text = " ".join((reader.pages[0].extract_text() or "").split())
+    assert "Resettlement pathways: eligibility summary" in text
+    assert "Statuses are as found in official and news sources up to June 2026" in text
+    assert page.export_status.text().startswith("Saved:")
+    assert [p.name for p in tmp_path.iterdir()] == ["masir-summary.pdf"]
+
+
+def test_export_failure_is_one_line_a_person_can_act_on(qtbot: QtBot, tmp_path: Path) -> None:
+    _driver, page = results_page(qtbot)
+    page.start_export(tmp_path / "missing-folder" / "s.pdf")
+    qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=60_000)
+    assert page.export_status.text().startswith("⚠ The summary could not be saved: ")
     assert not page.export_progress.isVisible()
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from summary.bidi_text import isolate, persian_digits
+from i18n.bidi import isolate
+from i18n.numerals import native_digits
 from summary.document import (
     Block,
     BulletList,
@@ -71,7 +72,7 @@ def sample(lang: str, *, rows: int = 45) -> SummaryDocument:
     t = _TEXTS[lang]
     header = list(t["header"])
     row = list(t["row"])
-    digits = persian_digits if RTL[lang] else str
+    digits = (lambda text: native_digits(text, "fa_AF")) if RTL[lang] else str
     blocks: list[Block] = [
         KeyValueRows(rows=list(t["meta"])),
         Paragraph(text=str(t["intro"])),

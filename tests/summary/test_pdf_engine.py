@@ -13,7 +13,8 @@ from pydantic import ValidationError
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from summary.bidi_text import clean_text, persian_digits
+from i18n.numerals import native_digits
+from summary.bidi_text import clean_text
 from summary.document import Paragraph, SummaryDocument, Table
 from summary.errors import SummaryError
 from summary.pdf_engine import render_pdf, write_pdf
@@ -134,7 +135,7 @@ def test_footer_page_x_of_y_on_every_page(
             # "۱ / ۲" in visual order; compare the numbers, not their order.
             numbers = re.findall("[۰-۹]+", last_line.replace(footer(lang), ""))
             assert sorted(numbers) == sorted(
-                [persian_digits(str(number)), persian_digits(str(total))]
+                [native_digits(number, "fa_AF"), native_digits(total, "fa_AF")]
             ), last_line
         else:
             assert f"{number} / {total}" in last_line

@@ -19,15 +19,16 @@ from pypdf import PdfReader
 from cli.app import run
 from forms.dates import ApproxDate
 from forms.errors import MasirError
+from i18n.bidi import isolate
+from i18n.calendars import format_approx_date, format_date
+from i18n.numerals import format_number
 from i18n.runtime import _, current_language, set_language
 from pathways.engine import Engine
-from pathways.results import Screening, Verdict
-from summary.bidi_text import isolate
+from pathways.results import Outcome, Screening, Verdict
 from summary.builder import build_summary, status_text, verdict_text
 from summary.document import Heading, PageLine, Paragraph, SummaryDocument, Table
 from summary.errors import SummaryError
 from summary.export import render_summary, write_summary
-from summary.formatting import format_approx_date, format_date, format_number
 from summary.markup import parse_markup
 from summary.pdf_engine import _ONE_RUN_LTR, _ONE_RUN_RTL, render_pdf
 from tests.summary.real_summary import (
@@ -98,44 +99,117 @@ def sample_pdfs(engine: Engine, person: Screening) -> dict[str, tuple[SummaryDoc
 def test_every_pathway_name_and_verdict_is_in_the_pdf(
     pdfs: dict[tuple[str, bool], tuple[bytes, int]], person: Screening, lang: str, bilingual: bool
 ) -> None:
-    text = pdf_text(pdfs[lang, bilingual][0])
+    # A long name wraps over lines in the overview's table: compare with the whitespace of
+    # both sides made single spaces (every word still there, in order).
+    text = flat(pdf_text(pdfs[lang, bilingual][0]))
     for each in [lang, "en"] if bilingual else [lang]:
         with language(each):
             for result in person.results:
-                assert _(result.name) in text, (each, result.name)
-                assert verdict_text(result.verdict) in text
-                assert status_text(result.status) in text
-            assert _("Resettlement pathways: eligibility summary") in text
+                assert flat(_(result.name)) in text, (each, result.name)
+                assert flat(verdict_text(result.verdict)) in text
+                assert flat(status_text(result.status)) in text
+            assert flat(_("Resettlement pathways: eligibility summary")) in text
+            note = _(person.freshness_note)
+            if each == "en":
+                assert flat(note) in text
+            else:  # pypdf lists the runs of a right-to-left line in visual order
+                assert set(words(note)) <= set(words(text))
     assert "KBL-2026/0042" in text
+
+
+def flat(text: str) -> str:
+    """``text`` with every run of whitespace (line breaks included) as one space."""
+    return " ".join(text.split())
+
+
+def test_flat_keeps_words_and_their_order() -> None:
+    wrapped = "Federal Admission Programme for\nAfghanistan (Bundesaufnahmeprogramm,\n BAP)"
+    assert flat("Federal Admission Programme for Afghanistan (Bundesaufnahmeprogramm, BAP)") in (
+        flat(wrapped)
+    )
+    assert flat("Afghanistan for Programme") not in flat(wrapped)
 
 
 def test_eligible_pathway_details_are_all_there(
     pdfs: dict[tuple[str, bool], tuple[bytes, int]], person: Screening
 ) -> None:
-    text = re.sub(r"\s+", " ", pdf_text(pdfs["en", False][0]))
+    text = flat(pdf_text(pdfs["en", False][0]))
     siv = next(r for r in person.results if r.pathway == "us.siv")
-    assert siv.verdict is Verdict.ELIGIBLE
+    assert siv.verdict is Verdict.ELIGIBLE and siv.open_to_person is Outcome.NOT_MET
     for needle in (
-        "Why: the criteria",
+        # the routes open (or maybe open) to the person, in detail
+        "Routes that may be open to you",
+        "UK family route for family of people with protection (Appendix FM) (United Kingdom)",
+        "Possibly eligible. Status: Open.",
+        "To clarify, and the documents that prove it:",
+        "Proof:",
+        "Met: ",
         "Next steps",
-        "Documents",
-        "Sources",
-        "Referral needed",
-        "No: you apply yourself.",
-        "Country notices",
-        "US entry ban on Afghan nationals",
-        "seen 23 November 2026",
-        "travel.state.gov",
-        "Your family members",
-        "My husband or wife",
-        "UNHCR resettlement categories you may fit",
+        "Referral needed: No: you apply yourself.",
+        "Where you must be:",
+        "Your family members: Family member 1 (My husband or wife)",
+        "Country notices: US entry ban on Afghan nationals",
+        "See the box under United States in the overview.",
+        # the closed route the person would meet, shorter, with its status note
+        "Closed routes you would meet",
+        "Special Immigrant Visa (SIV) (United States): Closed to new applications since",
+        f"You meet all {len(siv.criteria)} of its criteria.",
+        "more routes you may meet are closed to you; the overview shows them.",
+        # country notices once, in the overview
+        "Country notices that apply to you, or may:",
+        "UNHCR categories you may fit",
+        "Unknown for every category below:",
         "Routes that do not fit now, and why",
         "The answers this screening used",
         'Some facts below are marked "to verify"',
         "Date of screening 23 November 2026",
         f"Rules version {person.rules_version}",
+        "Newest fact found 16 June 2026",
+        # one list of sources, cited by country and id
+        "Sources: US-S01, US-S02",
+        "US-S01 The Steps of the Afghan SIV Process (U.S. Department of State).",
+        "travel.state.gov",
+        "saw every source on 23 November 2026",
     ):
         assert needle in text, needle
+    # Each notice is said once, however many routes it touches.
+    assert text.count("US entry ban on Afghan nationals (since") == 1
+    # Each source is listed once.
+    assert text.count("US-S01 The Steps of the Afghan SIV Process") == 1
+    # Eligible routes come before possibly eligible ones; details before the closed routes.
+    assert text.index("Routes that may be open to you") < text.index("Closed routes you would")
+
+
+def test_sections_keep_the_order_and_depth_of_the_issue(engine: Engine, person: Screening) -> None:
+    document = build_summary(person, engine, language="en")
+    headings = [b.text for b in document.blocks if isinstance(b, Heading)]
+    order = [
+        "Overview: every route Masir checks",
+        "Routes that may be open to you",
+        "Closed routes you would meet",
+        "UNHCR categories you may fit",
+        "Routes that do not fit now, and why",
+        "The answers this screening used",
+        "Sources",
+    ]
+    assert [h for h in headings if h in order] == order
+    detailed = [
+        r
+        for r in person.results
+        if r.kind.value == "pathway"
+        and r.verdict is not Verdict.NOT_ELIGIBLE
+        and r.open_to_person is not Outcome.NOT_MET
+    ]
+    shown = [h for h in headings if h.endswith(")") and "(" in h]
+    assert shown == [
+        f"{r.name} ({r.country_name})" for r in detailed if r.verdict.value == "eligible"
+    ] + [f"{r.name} ({r.country_name})" for r in detailed if r.verdict.value == "possibly_eligible"]
+    closed_possible = [
+        r.name
+        for r in person.results
+        if r.verdict is Verdict.POSSIBLY_ELIGIBLE and r.open_to_person is Outcome.NOT_MET
+    ]
+    assert closed_possible and not any(name in shown for name in closed_possible)
 
 
 def test_name_only_when_given(
@@ -159,13 +233,14 @@ def test_stale_rules_are_warned_about(engine: Engine) -> None:
 
 def test_answers_are_grouped_by_section_in_words(engine: Engine, person: Screening) -> None:
     document = build_summary(person, engine, language="en")
-    rows = {r[0]: r[1] for b in document.blocks if isinstance(b, Table) for r in b.rows}
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    rows = {r[0]: r[1] for b in tables for r in b.rows}
     assert rows["Are you a citizen of Afghanistan?"] == isolate("Yes")
     assert rows["In which country are you living now?"] == isolate("Pakistan")
     assert rows["When were you born?"] == isolate("May 1988")
     assert rows["Job 1: When did this job start?"] == isolate("1 March 2010")
-    headings = [b.text for b in document.blocks if isinstance(b, Heading)]
-    assert "About you" in headings and "Your family" in headings
+    sections = [b.header[0] for b in tables]  # each section's table is headed by its title
+    assert "About you" in sections and "Your family" in sections
 
 
 # --- languages and direction ----------------------------------------------------------------
@@ -206,7 +281,10 @@ def test_rtl_summary_lays_columns_right_to_left(
             if text.strip() == needle:
                 xs.append(float(tm[4]))
 
-        PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+        for page in PdfReader(io.BytesIO(data)).pages[:4]:  # the overview's first table
+            page.extract_text(visitor_text=visit)
+            if xs:
+                break
         assert xs, needle
         return xs[0]
 
@@ -265,12 +343,13 @@ def test_one_run_shortcut_agrees_with_the_bidi_algorithm(engine: Engine, person:
 
 
 def test_dates_and_numbers_read_in_each_language() -> None:
+    """The summary writes dates as i18n.calendars does: Solar Hijri beside in Dari and Pashto."""
     day = date(2026, 11, 23)
     assert format_date(day, "en") == "23 November 2026"
-    assert format_date(day, "fa_AF") == "۲۳ نومبر ۲۰۲۶"
-    assert "۲۳" in format_date(day, "ps") and "۲۰۲۶" in format_date(day, "ps")
+    assert format_date(day, "fa_AF") == "۲۳ نومبر ۲۰۲۶ (۲ قوس ۱۴۰۵)"
+    assert format_date(day, "ps") == "۲۳ نومبر ۲۰۲۶ (۲ لیندۍ ۱۴۰۵)"
     assert format_approx_date(ApproxDate.of(2022, 3), "en") == "March 2022"
-    assert format_approx_date(ApproxDate.of(1990), "fa_AF") == "۱۹۹۰"
+    assert format_approx_date(ApproxDate.of(1990), "fa_AF") == "۱۹۹۰ (۱۳۶۸–۱۳۶۹)"
     assert format_number(1234.5, "en") == "1,234.5"
     assert format_number(1234.5, "fa_AF") == "۱٬۲۳۴٫۵"
 
