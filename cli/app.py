@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from cli.cases_command import add_cases_parser
+from cli.terminal import one_line
 from cli.text_report import render_text
 from forms.answers_file import interview_from_answers, read_answers_file
 from forms.errors import MasirError
@@ -33,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         listing = commands.add_parser(name, help=f"list {what} as JSON")
         listing.add_argument("--format", choices=("json",), default="json")
         listing.set_defaults(run=_list_questions if name == "questions" else _list_pathways)
+    add_cases_parser(commands)
     return parser
 
 
@@ -75,7 +78,7 @@ def run(argv: Sequence[str]) -> int:
     try:
         output = args.run(args, default_engine())
     except MasirError as error:
-        print(f"masir: {error.message}", file=sys.stderr)
+        print(f"masir: {one_line(error.message)}", file=sys.stderr)
         return 2
     sys.stdout.write(output)
     return 0

@@ -42,6 +42,8 @@ def _parse(name: str, text: str) -> object:
             return json.loads(text)
         except json.JSONDecodeError as problem:
             raise AnswersError(f"{name}: is not valid JSON (line {problem.lineno})") from None
+        except RecursionError:
+            raise AnswersError(f"{name}: is nested too deeply") from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as problem:
