@@ -12,7 +12,7 @@ import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from forms.errors import MasirError
 from pathways.results import Screening
@@ -77,8 +77,9 @@ def export_pdf(
         raise RuntimeError("the summary document is not available in this build")
     job = ExportJob()
     _running.add(job)
-    job.finished.connect(lambda _path: _running.discard(job))
-    job.failed.connect(lambda _message: _running.discard(job))
+    # Released after the caller's handlers (queued before this timer) have run.
+    job.finished.connect(lambda _path: QTimer.singleShot(0, lambda: _running.discard(job)))
+    job.failed.connect(lambda _message: QTimer.singleShot(0, lambda: _running.discard(job)))
 
     def work() -> object:
         return write(

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QProgressBar,
     QRadioButton,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.export import Writer, export_pdf
+from gui.file_dialogs import private_file_dialog
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.pathway_card import PathwayCard
@@ -169,11 +169,15 @@ class ResultsPage(ScrollingPage):
             )
 
     def choose_pdf_path(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save summary as PDF…"), "masir-summary.pdf", _("PDF documents (*.pdf)")
+        """Qt's own dialog, whose remembered folders are wiped again (gui/file_dialogs.py)."""
+        self.file_dialog = private_file_dialog(
+            self,
+            _("Save summary as PDF…"),
+            _("PDF documents (*.pdf)"),
+            self.start_export,
+            save=True,
+            default_name="masir-summary.pdf",
         )
-        if path:
-            self.start_export(Path(path))
 
     def start_export(self, path: Path) -> None:
         if self.writer is None:
