@@ -14,7 +14,9 @@ from cli.terminal import one_line
 from cli.text_report import render_text
 from forms.answers_file import interview_from_answers, read_answers_file
 from forms.errors import MasirError
+from i18n.runtime import LANGUAGES, set_language
 from pathways.engine import Engine, default_engine
+from summary.export import write_summary
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +31,20 @@ def build_parser() -> argparse.ArgumentParser:
     screen.add_argument("answers", type=Path, help='a JSON or YAML file: {"answers": {...}}')
     screen.add_argument("--format", choices=("json", "text"), default="text")
     screen.add_argument("--today", type=_iso_date, help="screen as on this date (YYYY-MM-DD)")
+    screen.add_argument(
+        "--lang", choices=tuple(LANGUAGES), default="en", help="language of the output and PDF"
+    )
+    screen.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the summary PDF")
+    screen.add_argument(
+        "--bilingual", action="store_true", help="PDF in the chosen language and in English"
+    )
+    screen.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="put the answers marked sensitive in the PDF (left out by default)",
+    )
+    screen.add_argument("--case-reference", help="a caseworker's case reference for the PDF")
+    screen.add_argument("--name", help="the person's name, only if they want it in the PDF")
     screen.set_defaults(run=_screen)
 
     for name, what in (("questions", "the questionnaire"), ("pathways", "the pathways")):
@@ -47,9 +63,22 @@ def _iso_date(text: str) -> date:
 
 
 def _screen(args: argparse.Namespace, engine: Engine) -> str:
+    set_language(args.lang)
     raw = read_answers_file(args.answers)
     interview = interview_from_answers(engine.questionnaire, raw, args.today or date.today())
-    screening = engine.screen(interview)
+    screening = engine.screen(interview, args.lang)
+    if args.pdf is not None:
+        pages = write_summary(
+            screening,
+            engine,
+            args.pdf,
+            language=args.lang,
+            include_sensitive=args.include_sensitive,
+            bilingual=args.bilingual,
+            case_reference=args.case_reference,
+            name=args.name,
+        )
+        return f"{args.pdf}: {pages} pages\n"
     if args.format == "json":
         return screening.model_dump_json(indent=2) + "\n"
     return render_text(screening)
@@ -74,7 +103,17 @@ def _list_pathways(args: argparse.Namespace, engine: Engine) -> str:
 
 def run(argv: Sequence[str]) -> int:
     """Run one command; a MasirError is one line on stderr and exit code 2, never a traceback."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "screen" and args.pdf is None:
+        for flag, given in (
+            ("--bilingual", args.bilingual),
+            ("--include-sensitive", args.include_sensitive),
+            ("--case-reference", args.case_reference is not None),
+            ("--name", args.name is not None),
+        ):
+            if given:
+                parser.error(f"{flag} needs --pdf OUT.pdf")
     try:
         output = args.run(args, default_engine())
     except MasirError as error:

@@ -9,7 +9,7 @@ from datetime import date
 from babel import Locale
 
 from forms.answers import Answer, Item, Special
-from forms.dates import ApproxDate
+from forms.dates import HOW_TO_WRITE, ApproxDate
 from forms.digits import to_ascii_digits
 from forms.errors import AnswersError
 from forms.questions import Question, QuestionType
@@ -83,10 +83,10 @@ def _date(question: Question, raw: object, place: str) -> Answer:
     if isinstance(raw, date):
         return ApproxDate.exact(raw)
     if isinstance(raw, int) and not isinstance(raw, bool):
-        return ApproxDate.of(raw)
+        return ApproxDate.parse(str(raw))  # a year; 1300 to 1420 is a Solar Hijri one
     if isinstance(raw, str):
         return ApproxDate.parse(raw)
-    raise ValueError(f"expected a date (YYYY-MM-DD, YYYY-MM or YYYY), got {_show(raw)}")
+    raise ValueError(f"expected a date, got {_show(raw)}: {HOW_TO_WRITE}")
 
 
 def _text(question: Question, raw: object, place: str) -> Answer:

@@ -1,12 +1,13 @@
-"""An answer as a person reads it: choice texts, localized country names, dates as typed."""
+"""An answer as a person reads it: choice texts, localized country names, localized dates."""
 
 from __future__ import annotations
 
 from forms.answers import Answer, Special
 from forms.dates import ApproxDate
 from forms.questions import Question, QuestionType
-from gui.bidi import isolate
+from gui.bidi import isolate, isolate_number
 from gui.countries import country_names
+from i18n.calendars import format_approx_date
 from i18n.runtime import _, current_language, ngettext
 
 
@@ -21,9 +22,9 @@ def answer_text(question: Question, answer: Answer) -> str:
     if isinstance(answer, bool):
         return _("Yes") if answer else _("No")
     if isinstance(answer, ApproxDate):
-        return isolate(answer.iso())
+        return isolate(format_approx_date(answer, current_language()))
     if isinstance(answer, float):
-        return isolate(f"{answer:g}")
+        return isolate_number(answer)
     if question.type is QuestionType.GROUP and isinstance(answer, tuple):
         return group_text(question, answer)
     if isinstance(answer, tuple):
@@ -46,7 +47,7 @@ def group_text(question: Question, entries: tuple[object, ...]) -> str:
         return _("None")
     lines = [
         ngettext("%(count)s entry", "%(count)s entries", len(entries))
-        % {"count": isolate(len(entries))}
+        % {"count": isolate_number(len(entries))}
     ]
     for number, entry in enumerate(entries, start=1):
         if isinstance(entry, dict):
@@ -57,7 +58,7 @@ def group_text(question: Question, entries: tuple[object, ...]) -> str:
 def entry_title(group: Question, entry: dict[str, Answer], number: int) -> str:
     """ "Job 1: A company with a contract …" — the label and the entry's first answer."""
     label = _(group.item_label) if group.item_label else _("Entry")
-    title = f"{label} {isolate(number)}"
+    title = f"{label} {isolate_number(number)}"
     first = next((inner for inner in group.questions if inner.id in entry), None)
     if first is None:
         return title

@@ -21,7 +21,7 @@ from forms.answers import JSONValue
 from forms.questions import Question, QuestionType
 from gui.countries import country_names
 from gui.labels import plain_label
-from i18n.runtime import _
+from i18n.runtime import N_, _
 
 
 class AnswerInput(QWidget):
@@ -137,13 +137,17 @@ class MultiChoiceInput(_ButtonsInput):
 
 
 _HINTS = {
-    QuestionType.NUMBER: "A number, for example 12. Persian digits are fine.",
-    QuestionType.DATE: (
+    QuestionType.NUMBER: N_("A number, for example 12. Persian digits are fine."),
+    QuestionType.DATE: N_(
         "The full date (2010-03-01), the month and year (2010-03), or only the year (2010). "
         "Persian digits are fine."
     ),
     QuestionType.TEXT: "",
 }
+SOLAR_HIJRI_HINT = N_(
+    "A Solar Hijri date, as on a tazkira, works too: add SH (1389-12-10 SH, 1389-12 SH), "
+    "or give only the year (1389)."
+)
 
 
 class LineInput(AnswerInput):
@@ -158,10 +162,12 @@ class LineInput(AnswerInput):
         if question.type is QuestionType.DATE:
             self.edit.setPlaceholderText(_("YYYY-MM-DD, YYYY-MM or YYYY"))
         self.box.addWidget(self.edit)
-        hint = _HINTS[question.type]
+        hint = _(_HINTS[question.type]) if _HINTS[question.type] else ""
+        if question.type is QuestionType.DATE:
+            hint += " " + _(SOLAR_HIJRI_HINT)
         unit = _(question.unit) if question.unit else ""
         if hint or unit:
-            text = " ".join(part for part in (unit, _(hint) if hint else "") if part)
+            text = " ".join(part for part in (unit, hint) if part)
             self.hint = plain_label(text, scale=0.9)
             self.edit.setAccessibleDescription(text)
             self.box.addWidget(self.hint)

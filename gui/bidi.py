@@ -1,11 +1,23 @@
-"""Unicode isolates for values inserted into sentences that may run right to left."""
+"""Unicode isolates for the window: the Qt-free helpers of `i18n.bidi`, and numbers and dates
+isolated and written in the current language (Persian digits, Solar Hijri date beside)."""
 
 from __future__ import annotations
 
-FSI = "\u2068"  # FIRST STRONG ISOLATE
-PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+from datetime import date
+
+from i18n.bidi import FSI, PDI, isolate
+from i18n.calendars import format_date
+from i18n.numerals import format_number
+from i18n.runtime import current_language
+
+__all__ = ["FSI", "PDI", "isolate", "isolate_date", "isolate_number"]
 
 
-def isolate(value: object) -> str:
-    """`value` as text wrapped in FSI … PDI, so "SIV", ids and numbers keep their own order."""
-    return f"{FSI}{value}{PDI}"
+def isolate_number(value: float) -> str:
+    """A count or amount in the current language's digits, isolated: ⁨۱۲⁩."""
+    return isolate(format_number(value, current_language()))
+
+
+def isolate_date(value: date) -> str:
+    """A day in the current language (with the Solar Hijri date in Dari and Pashto), isolated."""
+    return isolate(format_date(value, current_language()))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from cases import CaseStore, CaseStoreError, CaseSummary, KdfParams, export_cases, import_cases
 from cases.resume import resume_interview
 from gui.background import run_in_background
-from gui.bidi import isolate
+from gui.bidi import isolate, isolate_date, isolate_number
 from gui.case_errors import store_error_text
 from gui.file_dialogs import private_file_dialog
 from gui.labels import plain_label
@@ -247,13 +247,12 @@ class CaseListPage(ScrollingPage):
         self.case_list.clear()
         shown = [s for s in self.summaries if s.matches(query)] if query else self.summaries
         for summary in shown:
-            updated = summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")
             answers = ngettext("%(count)s answer", "%(count)s answers", summary.answered_count) % {
-                "count": isolate(summary.answered_count)
+                "count": isolate_number(summary.answered_count)
             }
             text = _("%(label)s — updated %(updated)s, %(answers)s") % {
                 "label": isolate(summary.label),
-                "updated": isolate(updated),
+                "updated": isolate_date(summary.updated.astimezone().date()),
                 "answers": answers,
             }
             item = QListWidgetItem(text)
@@ -401,7 +400,7 @@ class CaseListPage(ScrollingPage):
             else:
                 changes = compare(stored, fresh)
                 heading = _("Compared with the results saved on %(date)s:") % {
-                    "date": isolate(stored.today.isoformat())
+                    "date": isolate_date(stored.today)
                 }
                 lines = [heading] + (
                     [change_text(change) for change in changes]
@@ -463,7 +462,7 @@ class CaseListPage(ScrollingPage):
         self._idle()
         self.show_status(
             ngettext("%(count)s case exported.", "%(count)s cases exported.", count)
-            % {"count": isolate(count)}
+            % {"count": isolate_number(count)}
         )
 
     def ask_import(self) -> None:
@@ -498,7 +497,7 @@ class CaseListPage(ScrollingPage):
         self.reload()
         self.show_status(
             ngettext("%(count)s case imported.", "%(count)s cases imported.", count)
-            % {"count": isolate(count)}
+            % {"count": isolate_number(count)}
         )
 
     def ask_change_passphrase(self) -> None:

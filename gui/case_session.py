@@ -28,7 +28,7 @@ from cases import (
 from cases.resume import resume_interview
 from forms.answers_file import answers_to_json
 from gui.background import run_in_background
-from gui.bidi import isolate
+from gui.bidi import isolate_number
 from gui.case_errors import store_error_text
 from gui.case_list_page import CaseListPage
 from gui.case_unlock import UnlockPage
@@ -169,7 +169,7 @@ class CaseFlow(QObject):
                 "%(count)s saved answer no longer fits the questions and was left out.",
                 "%(count)s saved answers no longer fit the questions and were left out.",
                 count,
-            ) % {"count": isolate(count)}
+            ) % {"count": isolate_number(count)}
         self.case_id = case_id
         self.unlock_page = self.list_page = None
         self.window.begin_session(session, note)

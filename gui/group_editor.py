@@ -25,7 +25,7 @@ from forms.validation import parse_answer
 from gui.answer_field import AnswerField
 from gui.answer_text import entry_title
 from gui.answer_widgets import AnswerInput, basic_input
-from gui.bidi import isolate
+from gui.bidi import isolate_number
 from gui.labels import plain_label
 from gui.session import Session
 from i18n.runtime import _
@@ -57,7 +57,7 @@ class EntryDialog(QDialog):
         self.session = session
         self.entry: RawEntry = {}
         label = _(group.item_label) if group.item_label else _("Entry")
-        self.setWindowTitle(f"{label} {isolate(number)}")
+        self.setWindowTitle(f"{label} {isolate_number(number)}")
         self.setAccessibleName(self.windowTitle())
         self.resize(820, 620)
         outer = QVBoxLayout(self)

@@ -28,7 +28,7 @@ from cases import CaseStoreError, KdfParams
 from forms.answers import JSONValue
 from forms.errors import AnswersError
 from forms.questions import Question
-from gui.bidi import isolate
+from gui.bidi import isolate_number
 from gui.case_errors import store_error_text
 from gui.case_session import CaseFlow
 from gui.export import Writer, summary_writer
@@ -64,7 +64,7 @@ def dropped_note(dropped: list[str]) -> str | None:
         "%(count)s answer no longer needed was removed.",
         "%(count)s answers no longer needed were removed.",
         len(dropped),
-    ) % {"count": isolate(len(dropped))}
+    ) % {"count": isolate_number(len(dropped))}
 
 
 class MainWindow(QMainWindow):

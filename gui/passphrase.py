@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.bidi import isolate
+from gui.bidi import isolate_number
 from gui.labels import plain_label
 from i18n.runtime import _, ngettext
 
@@ -49,7 +49,7 @@ def strength_hint(text: str) -> str:
             "Too short: use at least %(minimum)s characters (%(count)s so far).",
             "Too short: use at least %(minimum)s characters (%(count)s so far).",
             length,
-        ) % {"minimum": isolate(MIN_LENGTH), "count": isolate(length)}
+        ) % {"minimum": isolate_number(MIN_LENGTH), "count": isolate_number(length)}
     if length >= GOOD_LENGTH and variety(text) >= 2:
         return _("Strong: long, with more than one kind of character.")
     if length >= GOOD_LENGTH or variety(text) >= 3:
@@ -122,7 +122,9 @@ class PassphraseFields(QWidget):
         if not self.new_twice:
             return None if new else _("Type the passphrase.")
         if len(new) < MIN_LENGTH:
-            return _("Use at least %(minimum)s characters.") % {"minimum": isolate(MIN_LENGTH)}
+            return _("Use at least %(minimum)s characters.") % {
+                "minimum": isolate_number(MIN_LENGTH)
+            }
         assert self.repeat_edit is not None
         if self.repeat_edit.text() != new:
             return _("The two passphrases are not the same. Type them again.")

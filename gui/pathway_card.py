@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from gui.bidi import isolate
+from gui.bidi import isolate, isolate_date, isolate_number
 from gui.labels import plain_label
 from gui.result_words import (
     badge_style,
@@ -21,10 +19,6 @@ from i18n.runtime import _
 from pathways.results import Outcome, PathwayResult
 
 TO_VERIFY = "⚑ "
-
-
-def _day(value: date) -> str:
-    return isolate(value.isoformat())
 
 
 def _verify(flag: bool) -> str:
@@ -54,7 +48,7 @@ class PathwayCard(QFrame):
         self.verdict_label = self._badge(verdict_text(result.verdict))
         self.verdict_label.setStyleSheet(badge_style(verdict_colours(result.verdict)))
         since = (
-            " " + _("since %(date)s") % {"date": _day(result.status_since)}
+            " " + _("since %(date)s") % {"date": isolate_date(result.status_since)}
             if result.status_since
             else ""
         )
@@ -89,7 +83,9 @@ class PathwayCard(QFrame):
             mark = self._badge(outcome_text(criterion.outcome))
             mark.setStyleSheet(badge_style(outcome_colours(criterion.outcome)))
             mark.setMinimumWidth(120)
-            text = f"{_(criterion.text)}{_verify(criterion.to_verify)}  [{criterion.source}]"
+            text = (
+                f"{_(criterion.text)}{_verify(criterion.to_verify)}  [{isolate(criterion.source)}]"
+            )
             if criterion.note:
                 text += "\n" + _(criterion.note)
             label = plain_label(text)
@@ -119,8 +115,10 @@ class PathwayCard(QFrame):
                     plain_label(
                         _("Family member %(number)s (%(relationship)s): %(rule)s")
                         % {
-                            "number": isolate(member.member),
-                            "relationship": _(member.relationship),
+                            "number": isolate_number(member.member),
+                            "relationship": _(member.relationship_text)
+                            if member.relationship_text
+                            else isolate(member.relationship),
                             "rule": rule,
                         }
                         + f"  [{outcome_text(member.outcome)}]{_verify(member.to_verify)}"
@@ -129,9 +127,9 @@ class PathwayCard(QFrame):
 
         for notice in result.notices:
             lead = _("Notice") if notice.outcome is Outcome.MET else _("Notice (may apply to you)")
+            since = _("since %(date)s") % {"date": isolate_date(notice.since)}
             label = plain_label(
-                f"{lead}: {_(notice.title)} ({_('since %(date)s') % {'date': _day(notice.since)}})"
-                f"{_verify(notice.to_verify)}\n{_(notice.text)}"
+                f"{lead}: {_(notice.title)} ({since}){_verify(notice.to_verify)}\n{_(notice.text)}"
             )
             label.setStyleSheet(badge_style(("#3d2b00", "#fff4d6")) + " font-weight: normal;")
             self.box.addWidget(label)
@@ -152,7 +150,7 @@ class PathwayCard(QFrame):
                     plain_label("• " + _(document.text) + _verify(document.to_verify))
                 )
 
-        footer = _("Rules last checked: %(date)s") % {"date": _day(result.last_checked)}
+        footer = _("Rules last checked: %(date)s") % {"date": isolate_date(result.last_checked)}
         if result.to_verify:
             footer += "   " + TO_VERIFY + _("Some facts here are not yet confirmed (to verify).")
         self.box.addWidget(plain_label(footer, bold=True))
@@ -162,8 +160,8 @@ class PathwayCard(QFrame):
                 url = f"\n   {isolate(source.url)}" if source.url else ""
                 self.box.addWidget(
                     plain_label(
-                        f"[{source.id}] {_(source.title)}{url}  "
-                        + _("(seen %(date)s)") % {"date": _day(source.seen)},
+                        f"[{isolate(source.id)}] {_(source.title)}{url}  "
+                        + _("(seen %(date)s)") % {"date": isolate_date(source.seen)},
                         scale=0.9,
                         selectable=True,
                     )

@@ -10,7 +10,7 @@ from forms.answers import answer_to_json
 from forms.questions import Question, QuestionType
 from gui.answer_field import AnswerField
 from gui.answer_widgets import AnswerInput, basic_input
-from gui.bidi import isolate
+from gui.bidi import isolate_number
 from gui.group_editor import GroupInput
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
@@ -46,7 +46,7 @@ class QuestionPage(ScrollingPage):
         self.column.addWidget(self.section_label)
         self.counter_label = plain_label(
             _("Question %(number)s of %(total)s")
-            % {"number": isolate(number), "total": isolate(len(flow))}
+            % {"number": isolate_number(number), "total": isolate_number(len(flow))}
         )
         self.column.addWidget(self.counter_label)
         self.progress_bar = QProgressBar(self)
@@ -54,7 +54,10 @@ class QuestionPage(ScrollingPage):
         self.progress_bar.setValue(progress.answered)
         self.progress_bar.setFormat(
             _("%(answered)s of %(total)s answered")
-            % {"answered": isolate(progress.answered), "total": isolate(progress.total)}
+            % {
+                "answered": isolate_number(progress.answered),
+                "total": isolate_number(progress.total),
+            }
         )
         self.progress_bar.setAccessibleName(_("Progress"))
         self.column.addWidget(self.progress_bar)

@@ -142,7 +142,7 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
             if result.outcome is Outcome.UNKNOWN
         ],
         failed=[result.id for result in criteria if result.outcome is Outcome.NOT_MET],
-        family=_family(pathway, scope, evidence_of),
+        family=_family(pathway, scope, evidence_of, rules.relationship_texts),
         notices=[
             NoticeResult(
                 id=notice.id,
@@ -173,7 +173,10 @@ def _to_verify(fact: Sourced, evidence_of: Mapping[str, Evidence]) -> bool:
 
 
 def _family(
-    pathway: Pathway, scope: Scope, evidence_of: Mapping[str, Evidence]
+    pathway: Pathway,
+    scope: Scope,
+    evidence_of: Mapping[str, Evidence],
+    relationship_texts: Mapping[str, str],
 ) -> list[FamilyResult]:
     """Each family member the person listed, against the pathway's rules for their relationship."""
     members = scope.facts.get(FAMILY_GROUP)
@@ -199,6 +202,9 @@ def _family(
                 outcome=outcome,
                 rule=rule.text if rule else None,
                 to_verify=_to_verify(rule, evidence_of) if rule else False,
+                relationship_text=relationship_texts.get(relationship, "")
+                if isinstance(relationship, str)
+                else "",
             )
         )
     return results

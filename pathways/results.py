@@ -73,6 +73,8 @@ class FamilyResult:
     outcome: Outcome
     rule: str | None
     to_verify: bool
+    relationship_text: str = ""
+    """The relationship as its choice reads (English source text); translate at the edge."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -29,6 +29,8 @@ class RuleSet:
 
     countries: list[CountryRules]
     version: str
+    relationship_texts: dict[str, str] = field(default_factory=dict)
+    """Family member relationship (stored value) -> its choice text, the English msgid."""
 
     @cached_property
     def pathways(self) -> list[Pathway]:
@@ -87,7 +89,9 @@ def load_rules(questionnaire: Questionnaire, folder: Path = DATA_FOLDER) -> Rule
         _check(path.name, country, questionnaire, seen)
         countries.append(country)
     newest = max(pathway.last_checked for c in countries for pathway in c.pathways)
-    return RuleSet(countries, f"{newest.isoformat()}.{digest.hexdigest()[:8]}")
+    relationship = questionnaire.groups.get(FAMILY_GROUP, {}).get(RELATIONSHIP)
+    texts = {c.value: c.text for c in relationship.choices} if relationship is not None else {}
+    return RuleSet(countries, f"{newest.isoformat()}.{digest.hexdigest()[:8]}", texts)
 
 
 def _country_rank(path: Path) -> tuple[int, str]:

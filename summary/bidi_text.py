@@ -29,9 +29,16 @@ def clean_text(text: str) -> str:
     return "".join(out)
 
 
+_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
 def isolate(value: str) -> str:
-    """Wrap an inserted value (a name, a number, "SIV") so it cannot reorder its sentence."""
-    return f"{FSI}{value}{PDI}"
+    """Wrap an inserted value (a name, a number, "SIV") so it cannot reorder its sentence.
+
+    Isolate marks inside the value are dropped first, so a value cannot leave one open.
+    Inside an isolate, a Dari value keeps its ZWNJs within one right-to-left run even in an
+    English line (fpdf2's bidi splits such a run at each ZWNJ otherwise)."""
+    return f"{FSI}{str(value).translate(_ISOLATES)}{PDI}"
 
 
 def persian_digits(text: str) -> str:

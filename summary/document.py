@@ -17,6 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 class _Block(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    # None: the document's direction. A bilingual summary sets it per block, so an English
+    # section of a Pashto document runs left to right.
+    rtl: bool | None = None
+
 
 class Heading(_Block):
     kind: Literal["heading"] = "heading"
@@ -28,6 +32,7 @@ class Paragraph(_Block):
     kind: Literal["paragraph"] = "paragraph"
     text: str
     bold: bool = False
+    style: Literal["body", "note", "warn"] = "body"  # note: smaller, grey; warn: boxed
 
 
 class BulletList(_Block):
@@ -68,9 +73,30 @@ Block = Annotated[
 ]
 
 
+class PageLine(BaseModel):
+    """A line of the header or footer on every page: a text at the start, another at the end.
+
+    With ``page_label``, ``end`` is one of our own translated strings holding ``%(page)s`` and
+    ``%(pages)s``; they are filled in (in Persian digits on a right-to-left line) once the page
+    count is known. A person's text never goes into ``end``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str = ""
+    end: str = ""
+    rtl: bool | None = None
+    page_label: bool = False
+
+
 class SummaryDocument(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     title: str
     lang: str = Field(description="BCP 47 tag for the PDF's /Lang, e.g. 'fa-AF', 'ps', 'en'")
     blocks: list[Block] = Field(default_factory=list)
+    show_title: bool = Field(
+        default=True, description="draw the title as the first heading (off when a block has it)"
+    )
+    header: list[PageLine] = Field(default_factory=list)
+    footer: list[PageLine] = Field(default_factory=list)
