@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +10,9 @@ import pytest
 import shiboken6
 from pytestqt.qtbot import QtBot
 
-from cases import CaseStore, CaseStoreError, ErrorKind, default_store_folder
+import cases.crypto
+import cases.store
+from cases import TEST_KDF, CaseStore, CaseStoreError, ErrorKind, default_store_folder
 from forms.answers import answer_to_json
 from gui.bidi import FSI, PDI
 from gui.case_list_page import suggested_label
@@ -97,7 +100,7 @@ def test_strength_hint_words() -> None:
 
 
 def test_wrong_passphrase_one_message_then_try_again(qtbot: QtBot) -> None:
-    CaseStore.create(default_store_folder(), PASSPHRASE, kdf=__import__("cases").TEST_KDF).close()
+    CaseStore.create(default_store_folder(), PASSPHRASE, kdf=TEST_KDF).close()
     driver = CaseDriver(qtbot)
     driver.start(caseworker=True)
     driver.type_passphrase("not the right one", twice=False)
@@ -108,6 +111,25 @@ def test_wrong_passphrase_one_message_then_try_again(qtbot: QtBot) -> None:
     assert page.fields.new_edit.text() == "" and page.submit_button.isEnabled()
     driver.type_passphrase(PASSPHRASE, twice=False)
     qtbot.waitUntil(lambda: driver.window.view == "cases", timeout=WAIT_MS)
+
+
+def test_the_key_is_derived_off_the_ui_thread(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    CaseStore.create(default_store_folder(), PASSPHRASE, kdf=TEST_KDF).close()
+    on_main_thread: list[bool] = []
+    derive = cases.crypto.derive_key
+
+    def spy(*args: object) -> bytes:
+        on_main_thread.append(threading.current_thread() is threading.main_thread())
+        return derive(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cases.store, "derive_key", spy)
+    driver = CaseDriver(qtbot)
+    driver.start(caseworker=True)
+    driver.type_passphrase(PASSPHRASE, twice=False)
+    qtbot.waitUntil(lambda: driver.window.view == "cases", timeout=WAIT_MS)
+    assert on_main_thread == [False]
 
 
 def test_rename_delete_and_search_in_pashto(qtbot: QtBot) -> None:
