@@ -2,7 +2,8 @@
 # Masir's one entry point for people and CI on Debian/Ubuntu:
 #   bash dev.sh run     set up (system packages, virtualenv) and open the app
 #   bash dev.sh test    set up and run every check: ruff, mypy, pytest (headless)
-#   bash dev.sh build   set up and build the one-folder bundle with PyInstaller
+#   bash dev.sh build   set up and build the one-folder bundle with PyInstaller (dist/masir)
+#   bash dev.sh bundle-check   build, then run the bundle's --selftest headless (CI does this)
 #   bash dev.sh i18n-update    extract every message into i18n/masir.pot and update the catalogs
 #   bash dev.sh i18n-compile   compile the catalogs to .mo (the build does this too)
 set -euo pipefail
@@ -14,6 +15,7 @@ QT_WINDOW="libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxc
 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 \
 libxcb-shm0 libx11-xcb1 libxcb-util1"
 TOOLS="python3-venv gettext poppler-utils"
+BUILD_TOOLS="gcc binutils"  # the build links a trimmed ICU data library (build/trim_icu.py)
 
 apt_install() {
     local missing=()
@@ -52,8 +54,17 @@ case "${1:-}" in
         QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q
         ;;
     build)
+        # shellcheck disable=SC2086
+        apt_install $BUILD_TOOLS
         setup ",build"
-        exec .venv/bin/python build/build_bundle.py
+        exec .venv/bin/python build/build_bundle.py "${@:2}"
+        ;;
+    bundle-check)
+        # shellcheck disable=SC2086
+        apt_install $BUILD_TOOLS
+        setup ",build"
+        .venv/bin/python build/build_bundle.py
+        QT_QPA_PLATFORM=offscreen dist/masir/masir --selftest
         ;;
     i18n-update)
         setup ""
@@ -74,7 +85,7 @@ case "${1:-}" in
         .venv/bin/pybabel compile -d i18n -D masir --statistics
         ;;
     *)
-        echo "usage: bash dev.sh run|test|build|i18n-update|i18n-compile" >&2
+        echo "usage: bash dev.sh run|test|build|bundle-check|i18n-update|i18n-compile" >&2
         exit 2
         ;;
 esac

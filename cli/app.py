@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="masir",
         description="Masir: which resettlement routes may be open to an at-risk Afghan. "
         "Run without a command to open the window.",
+        epilog="--selftest (before any command, same as the selftest command) checks this "
+        "installation: rules, catalogs, three sample screenings and their PDFs.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -51,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
         listing = commands.add_parser(name, help=f"list {what} as JSON")
         listing.add_argument("--format", choices=("json",), default="json")
         listing.set_defaults(run=_list_questions if name == "questions" else _list_pathways)
+    commands.add_parser(
+        "selftest", help="check this installation and print one line (exit 0 when it works)"
+    )
     add_cases_parser(commands)
     return parser
 
@@ -105,6 +110,10 @@ def run(argv: Sequence[str]) -> int:
     """Run one command; a MasirError is one line on stderr and exit code 2, never a traceback."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "selftest":
+        from cli.selftest import run_selftest
+
+        return run_selftest()
     if args.command == "screen" and args.pdf is None:
         for flag, given in (
             ("--bilingual", args.bilingual),

@@ -13,6 +13,7 @@ from forms.errors import AnswersError
 from forms.interview import Interview
 from forms.questionnaire import Questionnaire
 from forms.validation import parse_answer
+from forms.yaml_files import load_yaml
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -45,7 +46,7 @@ def _parse(name: str, text: str) -> object:
         except RecursionError:
             raise AnswersError(f"{name}: is nested too deeply") from None
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         line = f" (line {mark.line + 1})" if mark is not None else ""

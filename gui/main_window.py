@@ -89,7 +89,6 @@ class MainWindow(QMainWindow):
         self.view = "start"
         self.return_to_review = False
         self.page: QWidget | None = None
-        self.setWindowTitle("Masir")
         self.resize(1280, 720)
 
         root = QWidget(self)
@@ -328,6 +327,7 @@ class MainWindow(QMainWindow):
             self.show_results()
 
     def _retranslate_bar(self) -> None:
+        self.setWindowTitle(_("Masir"))
         self.title_label.setText(_("Masir"))
         if self.view in ("unlock", "cases"):
             self.mode_label.setText(_("Caseworker mode"))

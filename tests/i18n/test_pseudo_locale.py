@@ -237,12 +237,19 @@ def translated(language: str) -> dict[str, str]:
     }
 
 
+# A source reference ("[S15] <title of the official page> …"): its title stays in the page's own
+# language on purpose, so a reader can find the page; it is not a leak.
+SOURCE_LINE = re.compile(rf"^\s*\[{FSI}?[A-Za-z0-9.]+{PDI}?\]")
+
+
 def english_leaks(texts: list[str], language: str) -> dict[str, str]:
     """Displayed text holding an English msgid that the catalog translates."""
     sources = translated(language)
     long_ids = [msgid for msgid in sources if " " in msgid.strip() and len(msgid) >= 12]
     leaks: dict[str, str] = {}
     for text in texts:
+        if SOURCE_LINE.match(text):
+            continue
         plain = re.sub(f"{FSI}[^{PDI}]*{PDI}", " ", text)
         lines = {line.strip(" •-:[]✓✗?⚑") for line in plain.splitlines()}
         for line in lines & set(sources):

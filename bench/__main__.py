@@ -1,0 +1,194 @@
+"""`python -m bench`: every benchmark, one table. Figures, not tests: nothing fails on speed.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench [--runs 5]
+    xvfb-run -a .venv/bin/python -m bench          # the same under a real X server (xcb)
+
+(a) start-up: launch → first question painted (start page, then "Check for myself"
+    pressed), from source and from the bundle (dist/masir, when built), beside a bare
+    PySide6 window of the same Qt (bench/bare_window.py); goals ≤ 1.3× (source), ≤ 1.5× (bundle)
+(b) re-judging all pathways after one answer (bench/bench_evaluate.py); goal ≤ 1 ms
+(c) the full summary PDF in Dari, in-process after a warm-up; goal ≤ 300 ms
+(d) peak memory (max RSS) of a child process doing a whole interview in the window and the
+    Dari export (bench/interview_export.py); goal ≤ 150 MB
+Medians of --runs runs (5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLE = ROOT / "dist" / "masir" / ("masir.exe" if os.name == "nt" else "masir")
+TIMEOUT = 120
+
+
+@dataclass
+class Row:
+    what: str
+    figure: str
+    goal: str
+    verdict: str
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, **extra)
+    env.setdefault("QT_QPA_PLATFORM", "xcb" if env.get("DISPLAY") else "offscreen")
+    return env
+
+
+def launch_ms(command: Sequence[str], env: dict[str, str]) -> float:
+    """Wall time from launching `command` to its 'startup-ms' line (its first paint)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    assert process.stdout is not None
+    wall = float("nan")
+    for line in process.stdout:
+        if line.startswith("startup-ms"):
+            wall = (time.perf_counter() - started) * 1000
+            break
+    process.wait(timeout=TIMEOUT)
+    return wall
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> float:
+    measure()  # warm-up: the first launch reads everything from disk
+    return statistics.median(measure() for _ in range(runs))
+
+
+def startup_rows(runs: int) -> list[Row]:
+    question = _env(MASIR_BENCH_STARTUP="question")
+    bare = median_of(runs, lambda: launch_ms([sys.executable, "bench/bare_window.py"], _env()))
+    source = median_of(runs, lambda: launch_ms([sys.executable, "main.py"], question))
+    start_page = median_of(
+        runs, lambda: launch_ms([sys.executable, "main.py"], _env(MASIR_BENCH_STARTUP="1"))
+    )
+    rows = [
+        Row("bare PySide6 window (QLabel) painted", f"{bare:.0f} ms", "yardstick", ""),
+        Row("source: launch → start page painted", f"{start_page:.0f} ms", "", ""),
+        _ratio_row("source: launch → first question painted", source, bare, 1.3),
+    ]
+    if BUNDLE.exists():
+        bundled = median_of(runs, lambda: launch_ms([str(BUNDLE)], question))
+        rows.append(_ratio_row("bundle: launch → first question painted", bundled, bare, 1.5))
+    else:
+        rows.append(Row("bundle: launch → first question", "n/a", "≤ 1.5× bare", "no dist/masir"))
+    return rows
+
+
+def _ratio_row(what: str, ms: float, bare: float, goal: float) -> Row:
+    ratio = ms / bare
+    return Row(what, f"{ms:.0f} ms = {ratio:.2f}× bare", f"≤ {goal}× bare", _mark(ratio <= goal))
+
+
+def evaluate_row() -> Row:
+    from bench.bench_evaluate import RUNS, measure
+
+    figures = measure()
+    ms = figures["judge_median_ms"]
+    return Row(
+        f"re-judge {figures['pathways']:.0f} pathways after one answer ({RUNS} runs)",
+        f"{ms:.3f} ms (full results {figures['full_median_ms']:.3f} ms)",
+        "≤ 1 ms",
+        _mark(ms <= 1),
+    )
+
+
+def summary_row(runs: int) -> Row:
+    what = "summary PDF in Dari (journalist sample)"
+    try:
+        export = importlib.import_module("summary.export")
+    except ModuleNotFoundError:
+        return Row(what, "n/a", "≤ 300 ms", "summary not available")
+    from cli.samples import JOURNALIST_IN_PAKISTAN, complete_interview
+    from i18n.runtime import set_language
+    from pathways.engine import default_engine
+
+    engine = default_engine()
+    set_language("fa_AF")
+    screening = engine.screen(complete_interview(engine.questionnaire, JOURNALIST_IN_PAKISTAN))
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "summary.pdf"
+
+        def once() -> float:
+            started = time.perf_counter()
+            pages = export.write_summary(screening, engine, out, language="fa_AF")
+            once.pages = pages  # type: ignore[attr-defined]
+            return (time.perf_counter() - started) * 1000
+
+        ms = median_of(runs, once)
+    pages = once.pages  # type: ignore[attr-defined]
+    return Row(f"{what}, {pages} pages", f"{ms:.0f} ms", "≤ 300 ms", _mark(ms <= 300))
+
+
+def memory_row(runs: int) -> Row:
+    peaks = []
+    detail = ""
+    for _ in range(runs):
+        process = subprocess.Popen(
+            [sys.executable, "bench/interview_export.py"],
+            cwd=ROOT,
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        assert process.stdout is not None
+        detail = process.stdout.read().strip()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            return Row("peak memory: interview + export", "failed", "≤ 150 MB", detail)
+        peaks.append(usage.ru_maxrss / 1024)  # kB on Linux
+    mb = statistics.median(peaks)
+    export = "" if detail.endswith("pages 0") else " + Dari export"
+    note = "" if export else " (no summary: interview only)"
+    return Row(
+        f"peak memory (max RSS): interview{export}{note}",
+        f"{mb:.0f} MB ({detail})",
+        "≤ 150 MB",
+        _mark(mb <= 150),
+    )
+
+
+def _mark(ok: bool) -> str:
+    return "ok" if ok else "over"
+
+
+def print_table(rows: list[Row], platform: str, runs: int) -> None:
+    print(f"Masir benchmarks — QT_QPA_PLATFORM={platform}, medians of {runs} runs")
+    headers = Row("benchmark", "figure", "goal", "")
+    widths = [max(len(getattr(r, f)) for r in [headers, *rows]) for f in Row.__annotations__]
+    for index, row in enumerate([headers, *rows]):
+        cells = [getattr(row, f).ljust(w) for f, w in zip(Row.__annotations__, widths, strict=True)]
+        print("  ".join(cells).rstrip())
+        if index == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Masir's benchmarks, as one table")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    os.environ.update(_env())
+    rows = startup_rows(args.runs)
+    rows.append(evaluate_row())
+    rows.append(summary_row(args.runs))
+    rows.append(memory_row(args.runs))
+    print_table(rows, os.environ["QT_QPA_PLATFORM"], args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Build Masir's one-folder bundle: compile the catalogs, run PyInstaller on build/masir.spec.
+
+    .venv/bin/python build/build_bundle.py [--archive] [--unfiltered]
+
+Work files go to build/work/, the bundle to dist/masir/ (both ignored by git). --archive also
+writes dist/masir-<system>-<machine>.zip, the folder caseworkers unzip. --unfiltered keeps
+every Qt plugin, library, translation and babel locale and does not strip (to compare sizes).
+PyInstaller does not cross-compile: this makes a bundle for the system it runs on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import stat
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "build" / "masir.spec"
+WORK = ROOT / "build" / "work"
+DIST = ROOT / "dist"
+BUNDLE = DIST / "masir"
+
+
+def compile_catalogs() -> list[Path]:
+    """i18n/<lang>/LC_MESSAGES/masir.po → masir.mo (fuzzy entries left out, as pybabel does)."""
+    written = []
+    for source in sorted((ROOT / "i18n").glob("*/LC_MESSAGES/masir.po")):
+        language = source.parent.parent.name
+        with source.open("rb") as stream:
+            catalog = read_po(stream, locale=language)
+        target = source.with_suffix(".mo")
+        with target.open("wb") as stream:
+            write_mo(stream, catalog, use_fuzzy=False)
+        written.append(target)
+    return written
+
+
+def run_pyinstaller(unfiltered: bool) -> None:
+    env = dict(os.environ, MASIR_BUNDLE_UNFILTERED="1" if unfiltered else "0")
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level=WARN"]
+    command += ["--workpath", str(WORK), "--distpath", str(DIST), str(SPEC)]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes in regular files (symbolic links count once, as the file they point to)."""
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def write_zip(folder: Path) -> Path:
+    """The bundle as a zip; symbolic links stay links (unzip restores them), not copies."""
+    system = platform.system().lower()
+    machine = platform.machine().lower()
+    target = DIST / f"masir-{system}-{machine}.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for path in sorted(folder.rglob("*")):
+            name = path.relative_to(folder.parent).as_posix()
+            if path.is_symlink():
+                info = zipfile.ZipInfo(name)
+                info.create_system = 3  # Unix, so the mode below is read
+                info.external_attr = (stat.S_IFLNK | 0o777) << 16
+                archive.writestr(info, os.readlink(path))
+            elif path.is_file():
+                archive.write(path, name)
+    return target
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--archive", action="store_true", help="also write dist/masir-*.zip")
+    parser.add_argument("--unfiltered", action="store_true", help="keep everything (compare)")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    catalogs = compile_catalogs()
+    print(f"compiled {len(catalogs)} catalogs: {', '.join(p.parent.parent.name for p in catalogs)}")
+    shutil.rmtree(BUNDLE, ignore_errors=True)
+    run_pyinstaller(args.unfiltered)
+    size = folder_size(BUNDLE)
+    line = f"built {BUNDLE.relative_to(ROOT)}: {size / 1e6:.0f} MB"
+    if args.archive:
+        archive = write_zip(BUNDLE)
+        line += f", {archive.relative_to(ROOT)}: {archive.stat().st_size / 1e6:.0f} MB"
+    print(f"{line} in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
