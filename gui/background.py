@@ -42,5 +42,8 @@ def run_in_background(work: Callable[[], object]) -> Job:
     # handlers' queued calls come first, this timer after them.
     job.done.connect(lambda _result: QTimer.singleShot(0, lambda: _running.discard(job)))
     job.failed.connect(lambda _error: QTimer.singleShot(0, lambda: _running.discard(job)))
-    QThreadPool.globalInstance().start(_Runnable(job, work))
+    # Started from the event loop, so that the caller has connected done/failed first: a
+    # worker that finished before then would emit to nobody.
+    runnable = _Runnable(job, work)
+    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(runnable))
     return job

@@ -90,5 +90,7 @@ def export_pdf(
             bilingual=bilingual,
         )
 
-    QThreadPool.globalInstance().start(_Worker(job, work, path))
+    # Started from the event loop, once the caller has connected finished/failed.
+    worker = _Worker(job, work, path)
+    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(worker))
     return job
