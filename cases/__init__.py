@@ -15,9 +15,13 @@ Encryption layout:
 - An attacker with the disk learns that Masir is used, how many cases there are, their sizes in
   1 KiB steps, the KDF parameters and salt, file times, and which cases changed between two
   copies. Not detected: a row removed, or rolled back to an older ciphertext of the same case.
+
+Where: ``default_store_folder()`` (the user's data folder, or ``$MASIR_DATA_DIR/cases``).
+``MASIR_TEST_CHEAP_KDF=1`` is for the test suite only: new keys then use a cheap Argon2id
+(``TEST_KDF``) so tests run fast. Never set it for real cases.
 """
 
-from cases.crypto import DEFAULT_KDF, KdfParams
+from cases.crypto import DEFAULT_KDF, TEST_KDF, KdfParams, kdf_for_new_keys
 from cases.errors import CaseStoreError, ErrorKind
 from cases.models import Answers, CaseRecord, CaseSummary
 from cases.store import CaseStore, default_store_folder
@@ -25,6 +29,7 @@ from cases.transfer import export_cases, import_cases
 
 __all__ = [
     "DEFAULT_KDF",
+    "TEST_KDF",
     "Answers",
     "CaseRecord",
     "CaseStore",
@@ -35,4 +40,5 @@ __all__ = [
     "default_store_folder",
     "export_cases",
     "import_cases",
+    "kdf_for_new_keys",
 ]

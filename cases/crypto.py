@@ -50,6 +50,19 @@ class KdfParams(BaseModel):
 DEFAULT_KDF = KdfParams(time_cost=3, memory_kib=256 * 1024, parallelism=2)
 
 
+TEST_CHEAP_KDF_ENV = "MASIR_TEST_CHEAP_KDF"
+"""Tests only: when "1", new keys (new stores, exports, changed passphrases) use TEST_KDF."""
+TEST_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
+
+
+def kdf_for_new_keys() -> KdfParams:
+    """DEFAULT_KDF, or the cheap TEST_KDF when the test suite sets MASIR_TEST_CHEAP_KDF=1.
+
+    Never set that variable for real cases: a cheap key is cheap to guess.
+    """
+    return TEST_KDF if os.environ.get(TEST_CHEAP_KDF_ENV) == "1" else DEFAULT_KDF
+
+
 class DecryptionError(Exception):
     """A ciphertext failed authentication: wrong key, or changed bytes."""
 

@@ -11,6 +11,8 @@ import errno
 import sqlite3
 from enum import StrEnum
 
+from forms.errors import MasirError
+
 
 class ErrorKind(StrEnum):
     """What went wrong, as a stable id the GUI maps to a translated message."""
@@ -58,8 +60,11 @@ _MESSAGES: dict[ErrorKind, str] = {
 }
 
 
-class CaseStoreError(Exception):
-    """A case store failure a person can act on; ``case_id`` names a damaged case, if any."""
+class CaseStoreError(MasirError):
+    """A case store failure a person can act on; ``case_id`` names a damaged case, if any.
+
+    A MasirError, so the command line prints its message in one line and exits 2.
+    """
 
     def __init__(
         self, kind: ErrorKind, message: str | None = None, *, case_id: str | None = None

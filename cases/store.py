@@ -68,9 +68,15 @@ CREATE TABLE cases (
 """
 
 
+DATA_DIR_ENV = "MASIR_DATA_DIR"
+"""When set, Masir's data folder (the store is its ``cases`` subfolder) instead of the user's."""
+
+
 def default_store_folder() -> Path:
     """The per-user default; a subfolder so the store's files are the only ones in it."""
-    return Path(platformdirs.user_data_dir("Masir", appauthor=False)) / "cases"
+    data = os.environ.get(DATA_DIR_ENV)
+    base = Path(data) if data else Path(platformdirs.user_data_dir("Masir", appauthor=False))
+    return base / "cases"
 
 
 @contextlib.contextmanager

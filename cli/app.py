@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from cli.cases_command import add_cases_parser
+from cli.terminal import one_line
 from cli.text_report import render_text
 from forms.answers_file import interview_from_answers, read_answers_file
 from forms.errors import MasirError
@@ -54,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "selftest", help="check this installation and print one line (exit 0 when it works)"
     )
+    add_cases_parser(commands)
     return parser
 
 
@@ -123,7 +126,7 @@ def run(argv: Sequence[str]) -> int:
     try:
         output = args.run(args, default_engine())
     except MasirError as error:
-        print(f"masir: {error.message}", file=sys.stderr)
+        print(f"masir: {one_line(error.message)}", file=sys.stderr)
         return 2
     sys.stdout.write(output)
     return 0

@@ -13,7 +13,6 @@ from forms.errors import AnswersError
 from forms.interview import Interview
 from forms.questionnaire import Questionnaire
 from forms.validation import parse_answer
-from forms.yaml_files import load_yaml
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -43,8 +42,13 @@ def _parse(name: str, text: str) -> object:
             return json.loads(text)
         except json.JSONDecodeError as problem:
             raise AnswersError(f"{name}: is not valid JSON (line {problem.lineno})") from None
+        except RecursionError:
+            raise AnswersError(f"{name}: is nested too deeply") from None
     try:
-        return load_yaml(text)
+        # Python's safe loader, not libyaml's (forms.yaml_files): an answers file comes from
+        # anywhere, and libyaml crashes the process on deep nesting ("[[[[…") where Python
+        # raises RecursionError. Answers files are small, so its speed does not matter.
+        return yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         line = f" (line {mark.line + 1})" if mark is not None else ""

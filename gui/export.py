@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from forms.errors import MasirError
 from pathways.engine import Engine
@@ -82,8 +82,9 @@ def export_pdf(
     """Start writing the summary of `screening` to `path` on the thread pool."""
     job = ExportJob()
     _running.add(job)
-    job.finished.connect(lambda _path, _pages: _running.discard(job))
-    job.failed.connect(lambda _message: _running.discard(job))
+    # Released after the caller's handlers (queued before this timer) have run.
+    job.finished.connect(lambda _path, _pages: QTimer.singleShot(0, lambda: _running.discard(job)))
+    job.failed.connect(lambda _message: QTimer.singleShot(0, lambda: _running.discard(job)))
 
     def work() -> int:
         return writer(
@@ -96,5 +97,7 @@ def export_pdf(
             case_reference=options.case_reference,
         )
 
-    QThreadPool.globalInstance().start(_Worker(job, work, path))
+    # Started from the event loop, once the caller has connected finished/failed.
+    worker = _Worker(job, work, path)
+    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(worker))
     return job

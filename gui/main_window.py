@@ -2,15 +2,19 @@
 
 Start → one page per question → review → results. All answers live in the Session; pages are
 rebuilt from it, so switching language mid-interview keeps every answer.
+
+Caseworker mode goes through the case store first (gui/case_session.py): create or unlock it,
+pick or start a case on the case list, then the same pages, every answer saved as it is given.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -20,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cases import CaseStoreError, KdfParams
 from forms.answers import JSONValue
 from forms.errors import AnswersError
 from forms.questions import Question
 from gui.bidi import isolate_number
+from gui.case_errors import store_error_text
+from gui.case_session import CaseFlow
 from gui.export import Writer
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
@@ -70,6 +77,8 @@ class MainWindow(QMainWindow):
         quit_app: Callable[[], None] | None = None,
         writer: Writer | None = None,
         on_language_changed: Callable[[str], None] | None = None,
+        store_folder: Path | None = None,
+        kdf: KdfParams | None = None,
     ) -> None:
         super().__init__()
         self.today = today or date.today()
@@ -109,12 +118,30 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.language_caption)
         bar.addWidget(self.language_combo)
         bar.addSpacing(16)
+        self.cases_button = button("", self.top_bar)
+        self.lock_button = button("", self.top_bar)
+        bar.addWidget(self.cases_button)
+        bar.addWidget(self.lock_button)
+        bar.addSpacing(16)
         bar.addWidget(self.quick_exit_button)
         column.addWidget(self.top_bar)
+        self.notice_label = plain_label("", bold=True)
+        self.notice_label.setStyleSheet("background: #fdeaea; color: #8b1a1a; padding: 8px;")
+        self.notice_label.hide()
+        column.addWidget(self.notice_label)
         self.holder = QVBoxLayout()
         column.addLayout(self.holder, 1)
         self.setCentralWidget(root)
 
+        self.case_flow = CaseFlow(
+            self,
+            folder=store_folder,
+            kdf=kdf,
+            today=self.today,
+            engine_factory=engine_factory,
+        )
+        self.cases_button.clicked.connect(self.case_flow.show_list)
+        self.lock_button.clicked.connect(self.case_flow.lock)
         self.language_combo.currentIndexChanged.connect(self._combo_language)
         self.quick_exit = QuickExit(self, self.wipe, quit_app)
         self.quick_exit_button.clicked.connect(self.quick_exit.trigger)
@@ -127,6 +154,7 @@ class MainWindow(QMainWindow):
     # -- pages ---------------------------------------------------------------------------
 
     def _set_page(self, page: ScrollingPage, view: str) -> None:
+        self.show_notice("")
         if self.page is not None:
             self.page.hide()
             self.holder.removeWidget(self.page)
@@ -136,6 +164,7 @@ class MainWindow(QMainWindow):
         self.holder.addWidget(page)
         page.show()
         page.focus_first()
+        self._update_case_buttons()
 
     def show_start(self) -> None:
         page = StartPage(current_language())
@@ -144,10 +173,40 @@ class MainWindow(QMainWindow):
         self._set_page(page, "start")
 
     def start_session(self, mode: Mode) -> None:
-        self.session = Session.new(self.engine_factory(), mode, current_language(), self.today)
+        if mode is Mode.CASEWORKER:
+            self.case_flow.begin()
+            return
+        self.begin_session(Session.new(self.engine_factory(), mode, current_language(), self.today))
+
+    def begin_session(self, session: Session, note: str | None = None) -> None:
+        """Start or resume an interview (a caseworker's case resumes at its current question)."""
+        self.session = session
+        self.screening = None
         self.return_to_review = False
         self._retranslate_bar()
-        self.show_current()
+        self.show_current(note)
+
+    def end_session(self) -> None:
+        """Forget the interview in memory (a caseworker's case is already saved)."""
+        if self.session is not None:
+            self.session.wipe()
+        self.session = None
+        self.screening = None
+
+    def set_case_page(self, page: ScrollingPage, view: str) -> None:
+        """The unlock page or the case list (from the case flow)."""
+        self._set_page(page, view)
+        self._retranslate_bar()
+
+    def back_to_start(self) -> None:
+        self.end_session()
+        self._retranslate_bar()
+        self.show_start()
+
+    def show_notice(self, text: str) -> None:
+        """One clear message above the page (a failed save); empty hides it."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
 
     def show_current(self, note: str | None = None, draft: object | None = None) -> None:
         assert self.session is not None
@@ -189,6 +248,14 @@ class MainWindow(QMainWindow):
         )
         page.back_requested.connect(lambda: self.show_review())
         self._set_page(page, "results")
+        if self.session.caseworker and self.case_flow.case_id is not None:
+            try:
+                self.case_flow.save_screening(self.screening)
+            except CaseStoreError as error:
+                self.show_notice(
+                    _("The results could not be saved with the case: %(reason)s")
+                    % {"reason": store_error_text(error)}
+                )
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -201,6 +268,13 @@ class MainWindow(QMainWindow):
             if isinstance(page, QuestionPage):
                 page.field.show_error(error.message)
             return
+        except CaseStoreError as error:
+            # Not saved: the interview is as before the answer, which stays on screen.
+            self.show_notice(
+                _("This answer could not be saved: %(reason)s Your answer is still on screen.")
+                % {"reason": store_error_text(error)}
+            )
+            return
         note = dropped_note(dropped)
         interview = self.session.interview
         if self.return_to_review:
@@ -212,7 +286,7 @@ class MainWindow(QMainWindow):
         self.show_current(note)
 
     def go_back(self) -> None:
-        if self.session is None or self.view == "start":
+        if self.session is None or self.view in ("start", "unlock", "cases"):
             return
         if self.view == "results":
             self.show_review()
@@ -248,7 +322,9 @@ class MainWindow(QMainWindow):
         draft: JSONValue | object | None = None
         if self.view == "question" and isinstance(self.page, QuestionPage):
             draft = self.page.field.raw()
-        if self.view == "start" or self.session is None:
+        if self.view in ("unlock", "cases"):
+            self.case_flow.rebuild(self.view)
+        elif self.view == "start" or self.session is None:
             self.show_start()
         elif self.view == "question":
             self.show_current(draft=draft)
@@ -260,7 +336,9 @@ class MainWindow(QMainWindow):
     def _retranslate_bar(self) -> None:
         self.setWindowTitle(_("Masir"))
         self.title_label.setText(_("Masir"))
-        if self.session is None:
+        if self.view in ("unlock", "cases"):
+            self.mode_label.setText(_("Caseworker mode"))
+        elif self.session is None:
             self.mode_label.setText("")
         elif self.session.caseworker:
             self.mode_label.setText(_("Caseworker mode"))
@@ -276,11 +354,26 @@ class MainWindow(QMainWindow):
         self.quick_exit_button.setToolTip(
             _("Hide Masir at once and forget the answers (Ctrl+Shift+Q, or Esc twice)")
         )
+        self.cases_button.setText(_("Cases"))
+        self.cases_button.setAccessibleName(_("Back to the cases"))
+        self.cases_button.setToolTip(_("Back to the case list; every answer is already saved"))
+        self.lock_button.setText(_("Lock"))
+        self.lock_button.setAccessibleName(_("Lock the cases"))
+        self.lock_button.setToolTip(_("Lock the cases now; the passphrase opens them again"))
+        self._update_case_buttons()
+
+    def _update_case_buttons(self) -> None:
+        unlocked = self.case_flow.unlocked if hasattr(self, "case_flow") else False
+        self.lock_button.setVisible(unlocked)
+        self.cases_button.setVisible(unlocked and self.view not in ("cases", "unlock"))
 
     # -- quick exit ----------------------------------------------------------------------
 
     def wipe(self) -> None:
-        if self.session is not None:
-            self.session.wipe()
-        self.session = None
-        self.screening = None
+        """Quick exit: lock and close the case store, forget the interview."""
+        self.case_flow.close()
+        self.end_session()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.case_flow.close()
+        super().closeEvent(event)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QProgressBar,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from gui.bidi import isolate
 from gui.export import ExportOptions, Writer, export_pdf
+from gui.file_dialogs import private_file_dialog
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.pathway_card import PathwayCard
@@ -181,11 +181,15 @@ class ResultsPage(ScrollingPage):
             )
 
     def choose_pdf_path(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save summary as PDF…"), "masir-summary.pdf", _("PDF documents (*.pdf)")
+        """Qt's own dialog, whose remembered folders are wiped again (gui/file_dialogs.py)."""
+        self.file_dialog = private_file_dialog(
+            self,
+            _("Save summary as PDF…"),
+            _("PDF documents (*.pdf)"),
+            self.start_export,
+            save=True,
+            default_name="masir-summary.pdf",
         )
-        if path:
-            self.start_export(Path(path))
 
     def export_options(self) -> ExportOptions:
         reference = self.reference_field.text().strip() if self.caseworker else ""

@@ -1,7 +1,10 @@
 """One screening session: the interview, the mode, the language and an optional save hook.
 
 The window reads and changes answers only through this object, so a case store can plug in
-by setting `on_answer_saved` (called after every answer that was accepted).
+by setting `on_answer_saved` (called after every answer that was accepted, before the window
+shows the next question). If that hook raises (a full or read-only disk), the interview is put
+back as it was before the answer and the error goes to the window, which keeps the answer on
+screen so that nothing is lost.
 """
 
 from __future__ import annotations
@@ -46,13 +49,15 @@ class Session:
 
     def answer(self, raw: object) -> list[str]:
         """Answer the current question (AnswersError if `raw` does not fit); the dropped ids."""
+        before = self._restore_point()
         self.last_dropped = self.interview.answer(raw)
-        self._saved()
+        self._saved(before)
         return self.last_dropped
 
     def change(self, question_id: str, raw: object) -> list[str]:
+        before = self._restore_point()
         self.last_dropped = self.interview.change(question_id, raw)
-        self._saved()
+        self._saved(before)
         return self.last_dropped
 
     def screen(self) -> Screening:
@@ -64,6 +69,26 @@ class Session:
         self.last_dropped = []
         self.interview = Interview(self.engine.questionnaire, self.interview.today)
 
-    def _saved(self) -> None:
-        if self.on_answer_saved is not None:
+    def _restore_point(self) -> Interview | None:
+        """A copy of the interview as it is, when a save hook could fail; else None."""
+        if self.on_answer_saved is None:
+            return None
+        interview = self.interview
+        current = interview.current()
+        return Interview(
+            interview.questionnaire,
+            interview.today,
+            interview.answers,
+            current.id if current is not None else None,
+        )
+
+    def _saved(self, before: Interview | None) -> None:
+        if self.on_answer_saved is None:
+            return
+        try:
             self.on_answer_saved(self)
+        except BaseException:
+            if before is not None:
+                self.interview = before
+            self.last_dropped = []
+            raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 
@@ -37,3 +38,13 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     home = tmp_path_factory.mktemp("home")
     for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home if name == "HOME" else home / name.lower()))
+    monkeypatch.delenv("MASIR_DATA_DIR", raising=False)
+    for name in ("MASIR_PASSPHRASE", "MASIR_EXPORT_PASSPHRASE"):
+        monkeypatch.delenv(name, raising=False)
+    # Temporary files too: a test can then prove that nothing personal was left there.
+    temp = tmp_path_factory.mktemp("tmp")
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.setenv(name, str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    # New case store keys use a cheap Argon2id in tests (see cases/crypto.py); never in use.
+    monkeypatch.setenv("MASIR_TEST_CHEAP_KDF", "1")

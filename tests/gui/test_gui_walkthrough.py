@@ -15,6 +15,7 @@ from gui.result_words import status_text, verdict_text
 from gui.results_page import ResultsPage, open_to_me
 from gui.review_page import ReviewPage
 from pathways.results import Verdict
+from tests.gui.case_driver import CaseDriver
 from tests.gui.gui_driver import Driver, core_screening, reset_language
 from tests.gui.personas import PERSONAS, with_persian_digits
 
@@ -101,8 +102,9 @@ def test_going_back_and_answering_no_drops_the_employers(qtbot: QtBot) -> None:
 
 
 def test_change_from_review_returns_to_review(qtbot: QtBot) -> None:
-    driver = Driver(qtbot)
-    driver.start(caseworker=True)
+    driver = CaseDriver(qtbot)
+    driver.open_store()
+    driver.new_case()
     driver.walk(PERSONAS["interpreter"])
     review = driver.window.page
     assert isinstance(review, ReviewPage)
@@ -121,3 +123,6 @@ def test_change_from_review_returns_to_review(qtbot: QtBot) -> None:
     child = {"member_relationship": "child", "member_birth_date": "2012", "member_married": False}
     driver.answer_current({"family_members": [child]})
     assert driver.window.view == "review"
+    # every change was saved with the case, and it is back at the review
+    saved = driver.store.load(driver.store.list_cases()[0].case_id)
+    assert saved.answers["family_members"] == [child] and saved.current_question is None

@@ -21,6 +21,7 @@ from gui.review_page import ReviewPage
 from i18n.runtime import current_language
 from pathways.engine import Engine
 from pathways.results import Screening
+from tests.gui.case_driver import PASSPHRASE, WAIT_MS, CaseDriver
 from tests.gui.gui_driver import TODAY, Driver, reset_language, rich_labels, unnamed_controls
 from tests.gui.personas import JOURNALIST
 
@@ -156,9 +157,19 @@ def check_page(root: QWidget) -> None:
 
 @pytest.mark.parametrize("language", ["en", "ps"])
 def test_every_control_is_named_and_every_label_plain(qtbot: QtBot, language: str) -> None:
-    driver = Driver(qtbot, language)
+    driver = CaseDriver(qtbot, language)
     check_page(driver.window)
     driver.start(caseworker=True)
+    check_page(driver.window)  # the page that creates the passphrase
+    driver.type_passphrase(PASSPHRASE, twice=True)
+    qtbot.waitUntil(lambda: driver.window.view == "cases", timeout=WAIT_MS)
+    driver.store.new_case("ملالۍ")
+    driver.case_list().reload()
+    driver.case_list().case_list.setCurrentRow(0)
+    check_page(driver.window)  # the case list
+    driver.click(driver.case_list().new_button)
+    check_page(driver.label_dialog())
+    driver.click(driver.label_dialog().ok_button)
     driver.checks.append(check_page)
     driver.walk(dict(JOURNALIST, worked_with_foreigners=True, employers=[]))
     check_page(driver.window)
@@ -175,10 +186,14 @@ def test_every_control_is_named_and_every_label_plain(qtbot: QtBot, language: st
 def results_page(
     qtbot: QtBot, writer: object | None = None, caseworker: bool = False
 ) -> tuple[Driver, ResultsPage]:
-    driver = Driver(qtbot)
+    driver = CaseDriver(qtbot) if caseworker else Driver(qtbot)
     if writer is not None:
         driver.window.writer = writer  # type: ignore[assignment]
-    driver.start(caseworker=caseworker)
+    if isinstance(driver, CaseDriver):
+        driver.open_store()
+        driver.new_case("Case 1")
+    else:
+        driver.start()
     driver.walk(JOURNALIST)
     driver.click(driver.window.page.results_button)  # type: ignore[union-attr]
     page = driver.window.page

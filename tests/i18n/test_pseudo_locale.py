@@ -52,7 +52,8 @@ from i18n.runtime import (
     set_language,
     text_direction,
 )
-from tests.gui.gui_driver import Driver, core_screening, reset_language
+from tests.gui.case_driver import PASSPHRASE, WAIT_MS, CaseDriver
+from tests.gui.gui_driver import core_screening, reset_language
 from tests.gui.personas import INTERPRETER
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,10 +130,15 @@ def question_field_texts(qtbot: QtBot, language: str) -> list[str]:
 
 def walked_texts(qtbot: QtBot, language: str, spec: dict[str, Any]) -> list[str]:
     """The window's texts, page by page, through a whole interview to every route's card."""
-    driver = Driver(qtbot, language)
+    driver = CaseDriver(qtbot, language)
     texts = widget_texts(driver.window)
     driver.checks.append(lambda root: texts.extend(widget_texts(root)))
     driver.start(caseworker=True)
+    texts += widget_texts(driver.window)  # the page that creates the store's passphrase
+    driver.type_passphrase(PASSPHRASE, twice=True)
+    qtbot.waitUntil(lambda: driver.window.view == "cases", timeout=WAIT_MS)
+    texts += widget_texts(driver.window)  # the case list
+    driver.new_case()
     driver.walk(spec)
     review = driver.window.page
     assert isinstance(review, ReviewPage)
