@@ -22,8 +22,9 @@ from gui.main_window import MainWindow  # noqa: E402
 from gui.question_page import QuestionPage  # noqa: E402
 from gui.results_page import ResultsPage  # noqa: E402
 from gui.review_page import ReviewPage  # noqa: E402
-from gui.session import Mode  # noqa: E402
-from tests.gui.personas import INTERPRETER  # noqa: E402
+from gui.session import Mode, Session  # noqa: E402
+from pathways.engine import default_engine  # noqa: E402
+from tests.gui.personas import INTERPRETER, JOURNALIST  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 TODAY = date(2026, 11, 23)
@@ -53,7 +54,8 @@ def shots(app: QApplication, language: str) -> None:
     window.show()
     save(app, window, f"start-{language}.png")
 
-    window.start_session(Mode.CASEWORKER)
+    # Caseworker mode without a store, so the caseworker notes show (the store has its own tests).
+    window.begin_session(Session.new(default_engine(), Mode.CASEWORKER, language, TODAY))
     answer_until(window, INTERPRETER, "current_country")
     page = window.page
     assert isinstance(page, QuestionPage)
@@ -77,6 +79,8 @@ def shots(app: QApplication, language: str) -> None:
     assert isinstance(window.page, ReviewPage)
     save(app, window, f"review-{language}.png")
 
+    window.begin_session(Session.new(default_engine(), Mode.SELF, language, TODAY))
+    answer_until(window, JOURNALIST, None)
     window.show_results()
     results = window.page
     assert isinstance(results, ResultsPage)
@@ -90,7 +94,7 @@ def shots(app: QApplication, language: str) -> None:
 
 def main() -> int:
     app = QApplication(sys.argv)
-    for language in sys.argv[1:] or ["en", "ps"]:
+    for language in sys.argv[1:] or ["en", "fa_AF", "ps"]:
         shots(app, language)
     return 0
 
