@@ -30,7 +30,7 @@ from i18n.calendars import format_approx_date, format_date
 from i18n.numerals import format_number, native_digits
 from i18n.runtime import LANGUAGES, current_language, text_direction
 from pathways.engine import Engine
-from pathways.model import Kind, ReferralMode, Status
+from pathways.model import Kind, Pathway, ReferralMode, Status
 from pathways.results import (
     CriterionResult,
     NoticeResult,
@@ -129,6 +129,7 @@ class View:
     answers: list[AnswerSection]
     sensitive_left_out: int
     sources: list[SourceEntry] = field(default_factory=list)
+    cited: dict[str, list[str]] = field(default_factory=dict)  # route -> the source ids it cites
     common_seen: date | None = None  # the day most sources were seen (said once)
     unhcr_common: list[CriterionResult] = field(default_factory=list)  # unknown in every one
     unhcr_sources: list[str] = field(default_factory=list)
@@ -241,7 +242,17 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: Options)
     closed_met = [r for r in closed if r.verdict is Verdict.ELIGIBLE]
     unhcr = [r for r in results if r.kind is Kind.UNHCR_CATEGORY]
     unhcr = [r for r in unhcr if r.verdict is not Verdict.NOT_ELIGIBLE]
-    sources = _sources([*detailed, *closed_met, *unhcr], results, engine)
+    unhcr_common = _common_unknown(unhcr)
+    by_id = {pathway.id: pathway for pathway in engine.rules.pathways}
+    order = {
+        (c.country, source.id): n
+        for c in engine.rules.countries
+        for n, source in enumerate(c.sources)
+    }
+    cited = {
+        r.pathway: _cited(r, by_id.get(r.pathway), order) for r in [*detailed, *closed_met, *unhcr]
+    }
+    sources = _sources(cited, results, engine)
     stale_before = add_months(screening.today, -STALE_AFTER_MONTHS)
     answers, left_out = _answers(screening.answers, engine, t, options.include_sensitive)
     relationships = engine.questionnaire.groups.get("family_members", {}).get("member_relationship")
@@ -269,12 +280,15 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: Options)
         answers=answers,
         sensitive_left_out=left_out,
         sources=sources,
+        cited=cited,
         common_seen=Counter(e.source.seen for e in sources).most_common(1)[0][0]
         if sources
         else None,
-        unhcr_common=_common_unknown(unhcr),
+        unhcr_common=unhcr_common,
         unhcr_sources=list(
-            dict.fromkeys(isolate(source_label(r.country, s.id)) for r in unhcr for s in r.sources)
+            dict.fromkeys(
+                isolate(source_label(r.country, each)) for r in unhcr for each in cited[r.pathway]
+            )
         ),
         stale=[r for r in results if r.last_checked < stale_before],
         to_verify=[r for r in results if r.to_verify],
@@ -330,17 +344,43 @@ def _country_notices(results: list[PathwayResult], engine: Engine) -> list[Count
     ]
 
 
+def _cited(
+    result: PathwayResult, pathway: Pathway | None, order: Mapping[tuple[str, str], int]
+) -> list[str]:
+    """The source ids the summary cites for a route it shows, in the order of the country's
+    data file (``order``, as in the list at the end): its status (and the exemption from a
+    closure, when shown), the criteria it shows (a route in detail: every criterion, met or
+    not; a closed route the person would meet: all of them, "you meet all N"; a UNHCR
+    category: those not met, the ones said once above the list included) and the family rules
+    it shows. Sources of the route's data that back nothing shown are left out, so the list at
+    the end stays short."""
+    ids: list[str] = []
+    if pathway is not None:
+        ids.append(pathway.status_source)
+        if result.exemption and pathway.status_exemption is not None:
+            ids.append(pathway.status_exemption.source)
+    if result.kind is Kind.UNHCR_CATEGORY:
+        criteria = [c for c in result.criteria if c.outcome is not Outcome.MET]
+    else:
+        criteria = list(result.criteria)
+    ids.extend(c.source for c in criteria)
+    if pathway is not None:
+        shown_rules = {m.rule for m in result.family if m.outcome is not Outcome.MET and m.rule}
+        ids.extend(r.source for r in pathway.family.rules if r.text in shown_rules)
+    return sorted(dict.fromkeys(ids), key=lambda source: order.get((result.country, source), 0))
+
+
 def _sources(
-    shown: list[PathwayResult], results: list[PathwayResult], engine: Engine
+    cited: Mapping[str, list[str]], results: list[PathwayResult], engine: Engine
 ) -> list[SourceEntry]:
-    """Every source the summary cites, once, in the order of the countries' data files: the
-    sources of the routes shown in full and of the country notices."""
-    cited: set[tuple[str, str]] = set()
-    for result in shown:
-        cited.update((result.country, source.id) for source in result.sources)
-        cited.update((result.country, criterion.source) for criterion in result.criteria)
+    """Every source the summary cites, once, in the order of the countries' data files: those
+    the routes shown cite (``cited``, by route) and those of the country notices."""
+    country_of = {r.pathway: r.country for r in results}
+    wanted: set[tuple[str, str]] = {
+        (country_of[pathway], source) for pathway, ids in cited.items() for source in ids
+    }
     for result in results:
-        cited.update((result.country, notice.source) for notice in result.notices)
+        wanted.update((result.country, notice.source) for notice in result.notices)
     return [
         SourceEntry(
             label=source_label(country.country, source.id),
@@ -348,7 +388,7 @@ def _sources(
         )
         for country in engine.rules.countries
         for source in country.sources
-        if (country.country, source.id) in cited
+        if (country.country, source.id) in wanted
     ]
 
 

@@ -63,4 +63,20 @@ def test_failures_give_a_non_zero_verdict() -> None:
 def test_main_accepts_the_flag_and_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--selftest"]) == main(["selftest"])
     first, second = capsys.readouterr().out.splitlines()
-    assert first.split(" [")[0] == second.split(" [")[0]
+    # The same verdict, but for the time each run took ("… summaries in 28.1 s").
+    assert _untimed(first) == _untimed(second), (first, second)
+
+
+def _untimed(line: str) -> str:
+    untimed, count = re.subn(r" in \d+\.\d s(?=\]|$)", "", line)
+    assert count == 1, line
+    return untimed
+
+
+def test_untimed_leaves_everything_but_the_time() -> None:
+    ok = Report(pathways=45, languages=3, summaries=9).verdict(28.1)
+    assert _untimed(ok) == "masir selftest: ok — 45 pathways, 3 languages, 9 summaries"
+    report = Report(pathways=45, languages=3)
+    report.fail("summary not available")
+    assert _untimed(report.verdict(2.0)) == _untimed(report.verdict(31.4))
+    assert _untimed(report.verdict(2.0)).endswith("0 summaries]")

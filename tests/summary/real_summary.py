@@ -88,6 +88,31 @@ def words(text: str) -> list[str]:
     return out
 
 
+def letter_runs(text: str) -> list[str]:
+    """The runs of one script in ``text``: Arabic-script letters (ZWNJ and marks inside), other
+    letters, digits. pypdf lists the runs of a mixed right-to-left line in visual order and may
+    glue one to the next ("کهSIV", "جملهٔ22", ")ثور(می"); the runs themselves come out whole."""
+
+    def kind(ch: str) -> str:
+        category = unicodedata.category(ch)
+        if ch == "\u200c" or (category[0] in "LM" and "\u0600" <= ch <= "\u06ff"):
+            return "arabic"
+        if category[0] in "LM":
+            return "letter"
+        return "digit" if category == "Nd" else ""
+
+    runs: list[str] = []
+    previous = ""
+    for ch in unicodedata.normalize("NFC", text):
+        now = kind(ch)
+        if now and now == previous:
+            runs[-1] += ch
+        elif now:
+            runs.append(ch)
+        previous = now
+    return [run.strip("\u200c") for run in runs if run.strip("\u200c")]
+
+
 def arabic_words(text: str) -> list[str]:
     """Words holding an Arabic-script letter (numbers alone are not counted)."""
     return [
