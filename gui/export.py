@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from forms.errors import MasirError
 from pathways.engine import Engine
 from pathways.results import Screening
-from summary.export import write_summary
 
 
 class Writer(Protocol):
@@ -34,6 +33,36 @@ class Writer(Protocol):
         case_reference: str | None = None,
         name: str | None = None,
     ) -> int: ...
+
+
+def write_summary_lazily(
+    screening: Screening,
+    engine: Engine,
+    out_path: Path,
+    *,
+    language: str,
+    include_sensitive: bool = False,
+    bilingual: bool = False,
+    case_reference: str | None = None,
+    name: str | None = None,
+) -> int:
+    """`summary.export.write_summary`, imported on first use.
+
+    fpdf2, HarfBuzz and fontTools take about a third of a second to import; the window does
+    not need them until someone saves a summary.
+    """
+    from summary.export import write_summary
+
+    return write_summary(
+        screening,
+        engine,
+        out_path,
+        language=language,
+        include_sensitive=include_sensitive,
+        bilingual=bilingual,
+        case_reference=case_reference,
+        name=name,
+    )
 
 
 @dataclass(frozen=True)
@@ -77,7 +106,7 @@ def export_pdf(
     engine: Engine,
     path: Path,
     options: ExportOptions,
-    writer: Writer = write_summary,
+    writer: Writer = write_summary_lazily,
 ) -> ExportJob:
     """Start writing the summary of `screening` to `path` on the thread pool."""
     job = ExportJob()
