@@ -35,34 +35,15 @@ class Writer(Protocol):
     ) -> int: ...
 
 
-def write_summary_lazily(
-    screening: Screening,
-    engine: Engine,
-    out_path: Path,
-    *,
-    language: str,
-    include_sensitive: bool = False,
-    bilingual: bool = False,
-    case_reference: str | None = None,
-    name: str | None = None,
-) -> int:
-    """`summary.export.write_summary`, imported on first use.
+def summary_writer() -> Writer:
+    """`summary.export.write_summary`, imported on first use, on the calling (main) thread.
 
     fpdf2, HarfBuzz and fontTools take about a third of a second to import; the window does
     not need them until someone saves a summary.
     """
     from summary.export import write_summary
 
-    return write_summary(
-        screening,
-        engine,
-        out_path,
-        language=language,
-        include_sensitive=include_sensitive,
-        bilingual=bilingual,
-        case_reference=case_reference,
-        name=name,
-    )
+    return write_summary
 
 
 @dataclass(frozen=True)
@@ -106,7 +87,7 @@ def export_pdf(
     engine: Engine,
     path: Path,
     options: ExportOptions,
-    writer: Writer = write_summary_lazily,
+    writer: Writer | None = None,
 ) -> ExportJob:
     """Start writing the summary of `screening` to `path` on the thread pool."""
     job = ExportJob()
@@ -115,8 +96,10 @@ def export_pdf(
     job.finished.connect(lambda _path, _pages: QTimer.singleShot(0, lambda: _running.discard(job)))
     job.failed.connect(lambda _message: QTimer.singleShot(0, lambda: _running.discard(job)))
 
+    write = writer if writer is not None else summary_writer()
+
     def work() -> int:
-        return writer(
+        return write(
             screening,
             engine,
             path,

@@ -31,7 +31,7 @@ from forms.questions import Question
 from gui.bidi import isolate_number
 from gui.case_errors import store_error_text
 from gui.case_session import CaseFlow
-from gui.export import Writer, write_summary_lazily
+from gui.export import Writer
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.question_page import QuestionPage
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.today = today or date.today()
         self.engine_factory = engine_factory
-        self.writer: Writer = writer if writer is not None else write_summary_lazily
+        self.writer: Writer | None = writer
         self.on_language_changed = on_language_changed
         self.session: Session | None = None
         self.screening: Screening | None = None

@@ -47,7 +47,7 @@ class ResultsPage(ScrollingPage):
         screening: Screening,
         engine: Engine,
         language: str,
-        writer: Writer,
+        writer: Writer | None,
         *,
         caseworker: bool = False,
         parent: QWidget | None = None,

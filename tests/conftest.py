@@ -26,7 +26,13 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     def refuse(*args: object, **kwargs: object) -> None:
         raise NetworkUsed("Masir must not open network sockets")
 
-    monkeypatch.setattr(socket, "socket", refuse)
+    class RefusedSocket(socket.socket):
+        """Still a class, so modules that subclass it on import (ssl) import fine."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            refuse()
+
+    monkeypatch.setattr(socket, "socket", RefusedSocket)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     yield
