@@ -1,0 +1,68 @@
+"""The case as the rest of Masir sees it; all of it lives only inside the encrypted blob."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import UTC, datetime
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, JsonValue, field_validator
+
+# Answers as in Masir's answers files: {"question_id": str | bool | number | list[str] |
+# list[dict] (repeatable groups) | "unknown" | "prefer_not_to_say"}.
+Answers = dict[str, JsonValue]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CaseRecord(BaseModel):
+    """One case: who (label), in which language, how far the interview got, its results."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    case_id: str
+    label: str
+    language: str
+    answers: Answers
+    current_question: str | None
+    screening: dict[str, JsonValue] | None
+    created: AwareDatetime
+    updated: AwareDatetime
+
+    @field_validator("created", "updated")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        return value.astimezone(UTC)
+
+    def summary(self) -> CaseSummary:
+        return CaseSummary(
+            case_id=self.case_id,
+            label=self.label,
+            created=self.created,
+            updated=self.updated,
+            language=self.language,
+            answered_count=len(self.answers),
+        )
+
+
+class CaseSummary(BaseModel):
+    """What the case list shows."""
+
+    model_config = ConfigDict(frozen=True)
+
+    case_id: str
+    label: str
+    created: AwareDatetime
+    updated: AwareDatetime
+    language: str
+    answered_count: int
+
+    def matches(self, text: str) -> bool:
+        """Case-insensitive substring match on the label; ZWNJ and all other marks are kept."""
+        return _search_key(text) in _search_key(self.label)
+
+
+def _search_key(text: str) -> str:
+    # NFC so that composed and decomposed Arabic-script letters match; casefold for Latin.
+    return unicodedata.normalize("NFC", text).casefold()

@@ -1,0 +1,426 @@
+"""The encrypted case store: one SQLite file in a folder the caller names.
+
+On disk (``cases.sqlite3``, plus ``-wal`` and ``-shm`` while open):
+
+- ``meta(name, value)``: format version, Argon2id parameters, salt, key check. Nothing personal.
+- ``cases(case_id, nonce, ciphertext)``, WITHOUT ROWID: a random uuid4 hex id, a random
+  96-bit nonce, and AES-256-GCM over the case as JSON (label, language, answers, current
+  question, screening, created and updated times), zero-padded to a multiple of 1 KiB, with the
+  format version and case id as associated data, so a ciphertext moved to another row fails.
+
+An attacker holding the disk learns: that Masir keeps cases here, how many, each case's size
+rounded up to 1 KiB, the KDF parameters and salt, and the files' modification times; comparing
+copies taken at different times shows which cases changed. Rows sit in random-id order, not
+creation order, though page allocation may hint at it. Nothing else without the passphrase, and
+each guess costs one Argon2id derivation. Not covered: rolling a case back to an older
+ciphertext of the same case, or removing a row, is not detected; the key is held in ordinary
+Python memory while unlocked.
+
+Every write is one transaction, fsynced (WAL, ``synchronous=FULL``) before it returns, so the
+interview resumes at the last confirmed answer after a crash or power cut. ``secure_delete``
+zeroes freed content and a TRUNCATE checkpoint after deleting or re-keying empties the WAL, so
+old ciphertexts do not linger in the folder's files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import platformdirs
+from pydantic import JsonValue, ValidationError
+
+from cases.crypto import (
+    DEFAULT_KDF,
+    DecryptionError,
+    KdfParams,
+    decrypt,
+    derive_key,
+    encrypt,
+    key_check_passes,
+    make_key_check,
+    new_salt,
+    pad,
+    unpad,
+)
+from cases.errors import CaseStoreError, ErrorKind, from_os_error, from_sqlite_error
+from cases.models import CaseRecord, CaseSummary, utc_now
+
+FORMAT_VERSION = 1
+DB_NAME = "cases.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE cases (
+    case_id TEXT PRIMARY KEY,
+    nonce BLOB NOT NULL,
+    ciphertext BLOB NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+DATA_DIR_ENV = "MASIR_DATA_DIR"
+"""When set, Masir's data folder (the store is its ``cases`` subfolder) instead of the user's."""
+
+
+def default_store_folder() -> Path:
+    """The per-user default; a subfolder so the store's files are the only ones in it."""
+    data = os.environ.get(DATA_DIR_ENV)
+    base = Path(data) if data else Path(platformdirs.user_data_dir("Masir", appauthor=False))
+    return base / "cases"
+
+
+@contextlib.contextmanager
+def guarded() -> Iterator[None]:
+    """Turn SQLite and file failures into CaseStoreError of the matching kind."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise from_sqlite_error(exc) from exc
+    except OSError as exc:
+        # Not chained: an OSError names the file, and a file name may name a person.
+        raise from_os_error(exc) from None
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file's or folder's entry to disk (folders cannot be opened on Windows)."""
+    if path.is_dir() and os.name == "nt":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # check_same_thread=False: the GUI calls from worker threads; CaseStore serialises calls.
+    return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute("PRAGMA secure_delete=ON")
+    conn.execute("PRAGMA temp_store=MEMORY")  # no SQLite temp files outside the folder
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")  # WAL + NORMAL would lose commits on power loss
+
+
+def _case_aad(case_id: str) -> bytes:
+    return b"masir-case\x00%d\x00" % FORMAT_VERSION + case_id.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class _Meta:
+    kdf: KdfParams
+    salt: bytes
+    key_check: bytes
+
+    def check_aad(self) -> bytes:
+        params = self.kdf.model_dump_json().encode("ascii")
+        return b"masir-store\x00%d\x00" % FORMAT_VERSION + params + b"\x00" + self.salt
+
+    def rows(self) -> list[tuple[str, bytes]]:
+        return [
+            ("format_version", str(FORMAT_VERSION).encode("ascii")),
+            ("kdf", self.kdf.model_dump_json().encode("ascii")),
+            ("salt", self.salt),
+            ("key_check", self.key_check),
+        ]
+
+
+def _new_meta(passphrase: str, kdf: KdfParams) -> tuple[_Meta, bytes]:
+    """Fresh salt and key check for a passphrase; returns the meta and the derived key."""
+    salt = new_salt()
+    key = derive_key(passphrase, salt, kdf)
+    unchecked = _Meta(kdf=kdf, salt=salt, key_check=b"")
+    return _Meta(kdf, salt, make_key_check(key, unchecked.check_aad())), key
+
+
+def _read_meta(conn: sqlite3.Connection) -> _Meta:
+    values = dict(conn.execute("SELECT name, value FROM meta").fetchall())
+    if values.get("format_version") != str(FORMAT_VERSION).encode("ascii"):
+        raise CaseStoreError(ErrorKind.CORRUPT)
+    try:
+        kdf = KdfParams.model_validate_json(values["kdf"])
+        salt, key_check = values["salt"], values["key_check"]
+    except (KeyError, ValueError) as exc:
+        raise CaseStoreError(ErrorKind.CORRUPT) from exc
+    if not isinstance(salt, bytes) or not isinstance(key_check, bytes):
+        raise CaseStoreError(ErrorKind.CORRUPT)
+    return _Meta(kdf, salt, key_check)
+
+
+def _unlock(conn: sqlite3.Connection, passphrase: str) -> bytes:
+    meta = _read_meta(conn)
+    key = derive_key(passphrase, meta.salt, meta.kdf)
+    if not key_check_passes(key, meta.key_check, meta.check_aad()):
+        raise CaseStoreError(ErrorKind.WRONG_PASSPHRASE)
+    return key
+
+
+def _seal(key: bytes, record: CaseRecord) -> tuple[bytes, bytes]:
+    """Encrypt all but the id, which the row holds and the associated data binds."""
+    plaintext = pad(record.model_dump_json(exclude={"case_id"}).encode("utf-8"))
+    return encrypt(key, plaintext, _case_aad(record.case_id))
+
+
+def _record(**fields: Any) -> CaseRecord:
+    """Validate a case; a wrong-typed field is a programming error, reported without the data."""
+    try:
+        return CaseRecord.model_validate(fields)
+    except ValidationError as exc:
+        names = ", ".join(str(error["loc"][0]) for error in exc.errors() if error["loc"])
+        raise ValueError(f"case fields of the wrong type: {names}") from None
+
+
+def _unseal(key: bytes, case_id: str, nonce: object, ciphertext: object) -> CaseRecord:
+    if not isinstance(nonce, bytes) or not isinstance(ciphertext, bytes):
+        raise CaseStoreError(ErrorKind.TAMPERED, case_id=case_id)
+    try:
+        plaintext = decrypt(key, nonce, ciphertext, _case_aad(case_id))
+    except DecryptionError as exc:
+        raise CaseStoreError(ErrorKind.TAMPERED, case_id=case_id) from exc
+    try:
+        return CaseRecord.model_validate({**json.loads(unpad(plaintext)), "case_id": case_id})
+    except (ValueError, TypeError):
+        # Not chained: a validation error quotes the decrypted content.
+        raise CaseStoreError(ErrorKind.CORRUPT, case_id=case_id) from None
+
+
+class CaseStore:
+    """An open case store. Thread-safe: calls are serialised by a lock."""
+
+    def __init__(self, folder: Path, conn: sqlite3.Connection, key: bytes) -> None:
+        self.folder = folder
+        self._conn: sqlite3.Connection | None = conn
+        self._key: bytes | None = key
+        self._mutex = threading.RLock()
+
+    # --- opening and closing ---------------------------------------------------------------
+
+    @staticmethod
+    def exists(folder: Path) -> bool:
+        return (Path(folder) / DB_NAME).is_file()
+
+    @classmethod
+    def create(cls, folder: Path, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF) -> Self:
+        """Make a new empty store; built under a temporary name so a crash leaves no half store."""
+        folder = Path(folder)
+        if cls.exists(folder):
+            raise CaseStoreError(ErrorKind.ALREADY_EXISTS)
+        meta, key = _new_meta(passphrase, kdf)
+        building = folder / (DB_NAME + ".new")
+        with guarded():
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            building.unlink(missing_ok=True)
+            try:
+                conn = _connect(building)
+                try:
+                    conn.executescript("BEGIN;" + _SCHEMA)
+                    conn.executemany("INSERT INTO meta (name, value) VALUES (?, ?)", meta.rows())
+                    conn.execute("COMMIT")
+                finally:
+                    conn.close()
+                fsync_path(building)
+                os.replace(building, folder / DB_NAME)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    building.unlink(missing_ok=True)
+                raise
+            fsync_path(folder)
+        return cls._connected(folder, lambda conn: key)
+
+    @classmethod
+    def open(cls, folder: Path, passphrase: str) -> Self:
+        """Open and unlock; a wrong passphrase is told apart from a damaged store."""
+        folder = Path(folder)
+        if not cls.exists(folder):
+            raise CaseStoreError(ErrorKind.NOT_FOUND)
+        return cls._connected(folder, lambda conn: _unlock(conn, passphrase))
+
+    @classmethod
+    def _connected(cls, folder: Path, unlock: Callable[[sqlite3.Connection], bytes]) -> Self:
+        with guarded():
+            conn = _connect(folder / DB_NAME)
+            try:
+                _configure(conn)
+                if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                    raise CaseStoreError(ErrorKind.CORRUPT)
+                key = unlock(conn)
+            except BaseException:
+                conn.close()
+                raise
+        return cls(folder, conn, key)
+
+    def lock(self) -> None:
+        """Forget the key; the store stays open and can be unlocked again."""
+        self._key = None
+
+    def unlock(self, passphrase: str) -> None:
+        with self._mutex, guarded():
+            self._key = _unlock(self._connection(), passphrase)
+
+    def close(self) -> None:
+        with self._mutex:
+            self._key = None
+            if self._conn is not None:
+                with guarded():
+                    self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def list_cases(self) -> list[CaseSummary]:
+        """All cases, most recently updated first (decrypts every case)."""
+        with self._mutex, guarded():
+            key = self._require_key()
+            rows = self._connection().execute("SELECT case_id, nonce, ciphertext FROM cases")
+            summaries = [_unseal(key, *row).summary() for row in rows.fetchall()]
+        return sorted(summaries, key=lambda s: s.updated, reverse=True)
+
+    def search(self, text: str) -> list[CaseSummary]:
+        return [summary for summary in self.list_cases() if summary.matches(text)]
+
+    def load(self, case_id: str) -> CaseRecord:
+        with self._mutex, guarded():
+            return self._fetch(self._connection(), case_id)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def new_case(self, label: str, language: str = "en") -> str:
+        now = utc_now()
+        record = _record(
+            case_id=uuid.uuid4().hex,
+            label=label,
+            language=language,
+            answers={},
+            current_question=None,
+            screening=None,
+            created=now,
+            updated=now,
+        )
+        return self.add_cases([record])[0]
+
+    def add_cases(self, records: Sequence[CaseRecord]) -> list[str]:
+        """Add copies of the records under new ids, all or none (used by import)."""
+        fresh = [record.model_copy(update={"case_id": uuid.uuid4().hex}) for record in records]
+        with self._write() as (conn, key):
+            for record in fresh:
+                conn.execute(
+                    "INSERT INTO cases (case_id, nonce, ciphertext) VALUES (?, ?, ?)",
+                    (record.case_id, *_seal(key, record)),
+                )
+        return [record.case_id for record in fresh]
+
+    def save_answers(
+        self, case_id: str, answers: Mapping[str, JsonValue], current_question: str | None
+    ) -> None:
+        """Durable on disk when it returns: called after every confirmed answer."""
+        self._update(case_id, answers=answers, current_question=current_question)
+
+    def save_screening(self, case_id: str, screening: Mapping[str, JsonValue]) -> None:
+        self._update(case_id, screening=screening)
+
+    def rename(self, case_id: str, label: str) -> None:
+        self._update(case_id, label=label)
+
+    def delete(self, case_id: str) -> None:
+        """Delete for good: freed pages are zeroed and the WAL is emptied."""
+        with self._write() as (conn, _key):
+            if conn.execute("DELETE FROM cases WHERE case_id = ?", (case_id,)).rowcount != 1:
+                raise CaseStoreError(ErrorKind.NOT_FOUND)
+        self._scrub()
+
+    def change_passphrase(self, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
+        """Re-encrypt every case under a key from the new passphrase and a new salt, at once."""
+        with self._mutex, guarded():
+            self._require_key()
+            old_key = _unlock(self._connection(), old)
+            meta, new_key = _new_meta(new, kdf or _read_meta(self._connection()).kdf)
+            with self._write() as (conn, _key):
+                rows = conn.execute("SELECT case_id, nonce, ciphertext FROM cases").fetchall()
+                for row in rows:
+                    record = _unseal(old_key, *row)
+                    conn.execute(
+                        "UPDATE cases SET nonce = ?, ciphertext = ? WHERE case_id = ?",
+                        (*_seal(new_key, record), record.case_id),
+                    )
+                conn.executemany(
+                    "UPDATE meta SET value = ? WHERE name = ?",
+                    [(value, name) for name, value in meta.rows()],
+                )
+            self._key = new_key
+            self._scrub()
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise CaseStoreError(ErrorKind.LOCKED, "The case store is closed. Open it again.")
+        return self._conn
+
+    def _require_key(self) -> bytes:
+        self._connection()
+        if self._key is None:
+            raise CaseStoreError(ErrorKind.LOCKED)
+        return self._key
+
+    def _fetch(self, conn: sqlite3.Connection, case_id: str) -> CaseRecord:
+        key = self._require_key()
+        row = conn.execute(
+            "SELECT nonce, ciphertext FROM cases WHERE case_id = ?", (case_id,)
+        ).fetchone()
+        if row is None:
+            raise CaseStoreError(ErrorKind.NOT_FOUND)
+        return _unseal(key, case_id, *row)
+
+    def _update(self, case_id: str, **changes: Any) -> None:
+        with self._write() as (conn, key):
+            current = self._fetch(conn, case_id)
+            record = _record(**(current.model_dump() | changes | {"updated": utc_now()}))
+            conn.execute(
+                "UPDATE cases SET nonce = ?, ciphertext = ? WHERE case_id = ?",
+                (*_seal(key, record), case_id),
+            )
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[tuple[sqlite3.Connection, bytes]]:
+        """One IMMEDIATE transaction, committed (and fsynced) or rolled back as a whole."""
+        with self._mutex, guarded():
+            key = self._require_key()
+            conn = self._connection()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn, key
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                raise
+
+    def _scrub(self) -> None:
+        """Copy the WAL into the database and truncate it, so no old page stays in the WAL."""
+        with self._mutex, guarded():
+            self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

@@ -1,0 +1,159 @@
+"""The screening as readable text for the terminal, grouped by country, in the current language.
+
+Dates and counts are written as the language writes them (Persian digits, the Solar Hijri
+date beside the Gregorian one in Dari and Pashto); in a right-to-left language, ids, sources
+and addresses are wrapped in Unicode isolates so they keep their own order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import groupby
+
+from i18n.bidi import isolate
+from i18n.calendars import format_date
+from i18n.numerals import format_number
+from i18n.runtime import _, current_language, text_direction
+from pathways.model import Status
+from pathways.results import Outcome, PathwayResult, Screening, Verdict
+
+
+def _mark(outcome: Outcome) -> str:
+    return {
+        Outcome.MET: _("[met]"),
+        Outcome.NOT_MET: _("[not met]"),
+        Outcome.UNKNOWN: _("[unknown]"),
+    }[outcome]
+
+
+def _verdict(verdict: Verdict) -> str:
+    return {
+        Verdict.ELIGIBLE: _("eligible"),
+        Verdict.POSSIBLY_ELIGIBLE: _("possibly eligible"),
+        Verdict.NOT_ELIGIBLE: _("not eligible"),
+    }[verdict]
+
+
+def _status(status: Status) -> str:
+    return {
+        Status.OPEN: _("open"),
+        Status.CLOSED_TO_NEW: _("closed to new"),
+        Status.FULL: _("full"),
+        Status.SUSPENDED: _("suspended"),
+        Status.PAUSED: _("paused"),
+        Status.ENDED: _("ended"),
+        Status.UNKNOWN: _("unknown"),
+    }[status]
+
+
+def _day(value: date) -> str:
+    return _value(format_date(value, current_language()))
+
+
+def _number(value: float) -> str:
+    return _value(format_number(value, current_language()))
+
+
+def _value(value: object) -> str:
+    """An inserted value, isolated inside right-to-left sentences."""
+    return isolate(value) if text_direction(current_language()) == "rtl" else str(value)
+
+
+def render_text(screening: Screening) -> str:
+    lines = [
+        _("Masir screening"),
+        _("Date: %(date)s   Rules version: %(version)s")
+        % {"date": _day(screening.today), "version": _value(screening.rules_version)},
+        _(
+            "This is not legal advice. Applications and referrals are free: "
+            "nobody can sell a place."
+        ),
+        _(screening.freshness_note),
+    ]
+    if screening.dropped_answers:
+        lines.append(
+            _("Answers not used (their questions are not asked): %(ids)s")
+            % {"ids": ", ".join(map(_value, screening.dropped_answers))}
+        )
+    for _country, results in groupby(screening.results, key=lambda result: result.country):
+        batch = list(results)
+        lines += ["", "=" * 72, _(batch[0].country_name).upper(), "=" * 72]
+        for result in batch:
+            lines += _pathway(result)
+    return "\n".join(lines) + "\n"
+
+
+def _pathway(result: PathwayResult) -> list[str]:
+    status = _status(result.status)
+    since = (
+        _(" since %(date)s") % {"date": _day(result.status_since)} if result.status_since else ""
+    )
+    verify = _("  (to verify)") if result.status_to_verify else ""
+    lines = [
+        "",
+        f"{_(result.name)} ({_value(result.pathway)})",
+        "  " + _("Verdict: %(verdict)s") % {"verdict": _verdict(result.verdict)},
+        "  " + _("Status: %(status)s") % {"status": f"{status}{since}{verify}"},
+        f"  {_(result.status_note)}",
+    ]
+    if result.exemption is not None and result.exemption_outcome is not None:
+        lines.append(
+            "  "
+            + _("Who the closure does not stop %(mark)s: %(text)s")
+            % {"mark": _mark(result.exemption_outcome), "text": _(result.exemption)}
+        )
+    lines.append(
+        "  "
+        + _("Applies to you despite its status: %(answer)s")
+        % {"answer": _("yes") if result.applies_despite_status else _("no")}
+    )
+    lines.append("  " + _("Criteria:"))
+    for criterion in result.criteria:
+        verify = _(" (to verify)") if criterion.to_verify else ""
+        where = _value(criterion.source)
+        lines.append(f"    {_mark(criterion.outcome)} {_(criterion.text)}{verify} [{where}]")
+    if result.to_clarify:
+        lines.append("  " + _("To clarify:"))
+        for item in result.to_clarify:
+            proof = (
+                " " + _("Proof: %(documents)s") % {"documents": "; ".join(map(_, item.documents))}
+                if item.documents
+                else ""
+            )
+            lines.append(f"    - {_(item.text)}{proof}")
+    for notice in result.notices:
+        label = _("Notice") if notice.outcome is Outcome.MET else _("Notice (may apply)")
+        lines.append(
+            f"  {label}: "
+            + _("%(title)s (since %(date)s).")
+            % {"title": _(notice.title), "date": _day(notice.since)}
+            + f" {_(notice.text)}"
+        )
+    if result.family:
+        lines.append("  " + _("Family:"))
+        for member in result.family:
+            rule = f" {_(member.rule)}" if member.rule else " " + _("Not covered by this route.")
+            who = _("member %(number)s (%(relationship)s):") % {
+                "number": _number(member.member),
+                "relationship": _(member.relationship_text)
+                if member.relationship_text
+                else _value(member.relationship),
+            }
+            lines.append(f"    {_mark(member.outcome)} {who}{rule}")
+    lines.append("  " + _("How to apply: %(text)s") % {"text": _(result.referral)})
+    lines.append("  " + _("Where you must be: %(text)s") % {"text": _(result.location)})
+    if result.next_steps:
+        lines.append("  " + _("Next steps:"))
+        lines += [f"    - {_(step)}" for step in result.next_steps]
+    if result.documents:
+        lines.append("  " + _("Documents:"))
+        lines += [
+            f"    - {_(d.text)}{_(' (to verify)') if d.to_verify else ''}" for d in result.documents
+        ]
+    lines.append("  " + _("Rules last checked: %(date)s") % {"date": _day(result.last_checked)})
+    lines.append("  " + _("Sources:"))
+    for source in result.sources:
+        url = f" {_value(source.url)}" if source.url else ""
+        seen = _("(seen %(date)s)") % {"date": _day(source.seen)}
+        lines.append(f"    [{_value(source.id)}] {_(source.title)}.{url} {seen}")
+    return lines

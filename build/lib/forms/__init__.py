@@ -1,0 +1,1 @@
+"""The questionnaire as data, the condition language and the interview; no Qt here."""

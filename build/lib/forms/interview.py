@@ -1,0 +1,192 @@
+"""The interview: which question is current, answering, going back, and what still matters.
+
+The sequence of questions is not fixed: each answer can open or close later questions. After
+every change the answers to questions no longer asked are dropped (and reported), never kept
+silently, so what is screened is always what the person was asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from forms.answers import Answer, Item
+from forms.conditions import Scope, Tri
+from forms.questionnaire import Questionnaire
+from forms.questions import Question, QuestionType
+from forms.validation import parse_answer
+
+
+@dataclass(frozen=True)
+class Progress:
+    answered: int
+    to_ask: int
+
+    @property
+    def total(self) -> int:
+        return self.answered + self.to_ask
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """The questions asked given the answers so far, and the facts the answers make."""
+
+    asked: list[Question]
+    facts: dict[str, Answer]
+    kept: dict[str, Answer]
+
+
+def relevance(
+    questionnaire: Questionnaire, answers: Mapping[str, Answer], today: date
+) -> Relevance:
+    """Walk the questionnaire in order, asking each question whose `ask_when` holds.
+
+    A question whose `ask_when` is FALSE sets its `when_skipped` fact (no employers: none); one
+    whose `ask_when` is UNKNOWN is not asked and its fact stays unknown.
+    """
+    facts: dict[str, Answer] = {}
+    kept: dict[str, Answer] = {}
+    asked: list[Question] = []
+    for question in questionnaire.questions():
+        outcome = _ask(question, Scope(facts, today))
+        if outcome is Tri.TRUE:
+            asked.append(question)
+            if question.id in answers:
+                value = answers[question.id]
+                if question.type is QuestionType.GROUP and isinstance(value, tuple):
+                    value = tuple(
+                        _prune_item(questionnaire, question, entry, facts, today)
+                        for entry in value
+                        if isinstance(entry, dict)
+                    )
+                kept[question.id] = facts[question.id] = value
+        elif outcome is Tri.FALSE:
+            skipped = questionnaire.skipped_value(question)
+            if skipped is not None:
+                facts[question.id] = skipped
+    return Relevance(asked, facts, kept)
+
+
+def item_questions(
+    questionnaire: Questionnaire,
+    group: Question,
+    item: Item,
+    facts: Mapping[str, Answer],
+    today: date,
+) -> list[Question]:
+    """The fields of one group entry that are asked, given the entry's answers so far."""
+    pruned = _prune_item(questionnaire, group, item, facts, today)
+    scope = Scope(facts, today, pruned)
+    return [inner for inner in group.questions if _ask(inner, scope) is Tri.TRUE]
+
+
+def _prune_item(
+    questionnaire: Questionnaire,
+    group: Question,
+    item: Item,
+    facts: Mapping[str, Answer],
+    today: date,
+) -> Item:
+    kept: Item = {}
+    for inner in group.questions:
+        outcome = _ask(inner, Scope(facts, today, kept))
+        if outcome is Tri.TRUE and inner.id in item:
+            kept[inner.id] = item[inner.id]
+        elif outcome is Tri.FALSE:
+            skipped = questionnaire.skipped_value(inner)
+            if skipped is not None:
+                kept[inner.id] = skipped
+    return kept
+
+
+def _ask(question: Question, scope: Scope) -> Tri:
+    return Tri.TRUE if question.ask_when is None else question.ask_when.evaluate(scope)
+
+
+class Interview:
+    """One person's answers and where they are in the questionnaire."""
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        today: date,
+        answers: Mapping[str, Answer] | None = None,
+        current: str | None = None,
+    ) -> None:
+        self.questionnaire = questionnaire
+        self.today = today
+        self._answers: dict[str, Answer] = dict(answers or {})
+        self._refresh()
+        asked = {question.id for question in self._state.asked}
+        self._cursor = current if current in asked else self._first_unanswered()
+
+    @property
+    def answers(self) -> dict[str, Answer]:
+        """The answers that count: only those to questions that are asked."""
+        return dict(self._state.kept)
+
+    def facts(self) -> dict[str, Answer]:
+        return dict(self._state.facts)
+
+    def flow(self) -> list[Question]:
+        return list(self._state.asked)
+
+    def current(self) -> Question | None:
+        """The question on screen; None once every question asked has an answer (review)."""
+        return None if self._cursor is None else self.questionnaire.question(self._cursor)
+
+    def answer(self, raw: object) -> list[str]:
+        """Answer the current question and move on; returns the ids of answers dropped."""
+        question = self.current()
+        if question is None:
+            raise RuntimeError("the interview is finished; use change() to edit an answer")
+        dropped = self.change(question.id, raw)
+        self._cursor = self._after(question.id)
+        return dropped
+
+    def change(self, question_id: str, raw: object) -> list[str]:
+        """Set an answer (parsed and checked), then drop answers no longer asked for."""
+        question = self.questionnaire.question(question_id)
+        if question_id not in {asked.id for asked in self._state.asked}:
+            raise KeyError(f"question '{question_id}' is not asked now")
+        self._answers[question_id] = parse_answer(question, raw)
+        self._refresh()
+        return list(self.dropped)
+
+    def back(self) -> Question | None:
+        """Go to the question before the current one (from review: the last question)."""
+        ids = [question.id for question in self._state.asked]
+        if not ids:
+            return None
+        index = len(ids) if self._cursor is None else ids.index(self._cursor)
+        self._cursor = ids[max(index - 1, 0)]
+        return self.current()
+
+    def go_to(self, question_id: str) -> Question:
+        if question_id not in {question.id for question in self._state.asked}:
+            raise KeyError(f"question '{question_id}' is not asked now")
+        self._cursor = question_id
+        return self.questionnaire.question(question_id)
+
+    def progress(self) -> Progress:
+        answered = sum(1 for question in self._state.asked if question.id in self._state.kept)
+        return Progress(answered, len(self._state.asked) - answered)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.progress().to_ask == 0
+
+    def _refresh(self) -> None:
+        """Recompute what is asked; answers to questions no longer asked go to `dropped`."""
+        self._state = relevance(self.questionnaire, self._answers, self.today)
+        self.dropped = sorted(set(self._answers) - set(self._state.kept))
+        self._answers = dict(self._state.kept)
+
+    def _after(self, question_id: str) -> str | None:
+        ids = [question.id for question in self._state.asked]
+        following = ids[ids.index(question_id) + 1 :] if question_id in ids else ids
+        return following[0] if following else self._first_unanswered()
+
+    def _first_unanswered(self) -> str | None:
+        return next((q.id for q in self._state.asked if q.id not in self._state.kept), None)

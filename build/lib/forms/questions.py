@@ -1,0 +1,96 @@
+"""The questionnaire's data model: sections of questions, each setting one named fact."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from forms.conditions import Condition
+
+SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class QuestionType(StrEnum):
+    YES_NO = "yes_no"
+    SINGLE_CHOICE = "single_choice"
+    MULTI_CHOICE = "multi_choice"
+    NUMBER = "number"
+    DATE = "date"
+    TEXT = "text"
+    COUNTRY = "country"
+    GROUP = "group"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Choice(_Model):
+    """A choice: `value` is stored and never translated; `text` is shown and translated."""
+
+    value: str
+    text: str
+    help: str | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _snake(cls, value: str) -> str:
+        if not SNAKE_ID.match(value):
+            raise ValueError(f"choice value '{value}' must be snake_case")
+        return value
+
+
+class Question(_Model):
+    """One question; its `id` is the fact its answer sets."""
+
+    id: str
+    type: QuestionType
+    text: str
+    help: str | None = None
+    caseworker_note: str | None = None
+    choices: list[Choice] = Field(default_factory=list)
+    ask_when: Condition | None = None
+    when_skipped: bool | str | list[str] | None = None
+    sensitive: bool = False
+    purpose: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str | None = None
+    max_length: int = 500
+    item_label: str | None = None
+    questions: list[Question] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _snake(cls, value: str) -> str:
+        if not SNAKE_ID.match(value):
+            raise ValueError(f"question id '{value}' must be snake_case")
+        return value
+
+    @model_validator(mode="after")
+    def _shape(self) -> Question:
+        has_choices = self.type in (QuestionType.SINGLE_CHOICE, QuestionType.MULTI_CHOICE)
+        if has_choices and len(self.choices) < 2:
+            raise ValueError(f"question '{self.id}' needs at least two choices")
+        if not has_choices and self.choices:
+            raise ValueError(f"question '{self.id}' of type {self.type} cannot have choices")
+        values = [choice.value for choice in self.choices]
+        if len(set(values)) != len(values):
+            raise ValueError(f"question '{self.id}' repeats a choice value")
+        if (self.type is QuestionType.GROUP) != bool(self.questions):
+            raise ValueError(f"question '{self.id}': only a group has questions, and it must")
+        if any(inner.type is QuestionType.GROUP for inner in self.questions):
+            raise ValueError(f"group '{self.id}' cannot hold another group")
+        return self
+
+    def choice(self, value: str) -> Choice | None:
+        return next((choice for choice in self.choices if choice.value == value), None)
+
+
+class Section(_Model):
+    id: str
+    title: str
+    intro: str | None = None
+    questions: list[Question]

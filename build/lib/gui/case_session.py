@@ -1,0 +1,228 @@
+"""The caseworker flow in the window: create or unlock the store, the case list, an open case
+whose every confirmed answer is saved before the next question shows, idle lock, quick exit.
+
+Locking (idle time, the Lock button) closes the store, forgets the open interview, closes every
+dialog and goes back to the unlock page, so nothing of the cases stays on screen. Quick exit
+closes the store as well, before the application quits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from cases import (
+    CaseStore,
+    CaseStoreError,
+    ErrorKind,
+    KdfParams,
+    default_store_folder,
+    kdf_for_new_keys,
+)
+from cases.resume import resume_interview
+from forms.answers_file import answers_to_json
+from gui.background import run_in_background
+from gui.bidi import isolate_number
+from gui.case_errors import store_error_text
+from gui.case_list_page import CaseListPage
+from gui.case_unlock import UnlockPage
+from gui.idle_lock import IdleLock
+from gui.quick_exit import clear_widgets
+from gui.session import Mode, Session
+from i18n.runtime import current_language, ngettext
+from pathways.engine import Engine
+from pathways.results import Screening
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+
+class CaseFlow(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        folder: Path | None = None,
+        kdf: KdfParams | None = None,
+        today: date,
+        engine_factory: Callable[[], Engine],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folder = folder or default_store_folder()
+        self.kdf = kdf or kdf_for_new_keys()  # cheap only under MASIR_TEST_CHEAP_KDF=1
+        self.today = today
+        self.engine_factory = engine_factory
+        self.store: CaseStore | None = None
+        self.case_id: str | None = None
+        self.idle = IdleLock(self.lock, self)
+        self.unlock_page: UnlockPage | None = None
+        self.list_page: CaseListPage | None = None
+        self._generation = 0  # bumped on lock and quick exit: late key derivations are dropped
+
+    @property
+    def unlocked(self) -> bool:
+        return self.store is not None
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        """The caseworker button: the unlock (or create) page, or the cases if unlocked."""
+        if self.store is None:
+            self.show_unlock()
+        else:
+            self.show_list()
+
+    def show_unlock(self) -> None:
+        create = not CaseStore.exists(self.folder)
+        page = UnlockPage(create)
+        page.submitted.connect(self._submit_passphrase)
+        page.cancelled.connect(self.window.back_to_start)
+        self.unlock_page, self.list_page = page, None
+        self.window.set_case_page(page, "unlock")
+
+    def show_list(self) -> None:
+        """The case list; an open case is closed first (its answers are already saved)."""
+        if self.store is None:
+            self.show_unlock()
+            return
+        self.window.end_session()
+        self.case_id = None
+        page = CaseListPage(
+            self.store,
+            today=self.today,
+            engine_factory=self.engine_factory,
+            kdf=self.kdf,
+            idle_minutes=self.idle.minutes,
+        )
+        page.open_requested.connect(self.open_case)
+        page.lock_requested.connect(self.lock)
+        page.idle_minutes_changed.connect(self.idle.set_minutes)
+        self.unlock_page, self.list_page = None, page
+        self.window.set_case_page(page, "cases")
+
+    def rebuild(self, view: str) -> None:
+        """After a change of language."""
+        if view == "unlock":
+            self.show_unlock()
+        elif view == "cases":
+            self.show_list()
+
+    # -- unlocking -------------------------------------------------------------------------
+
+    def _submit_passphrase(self, passphrase: str) -> None:
+        page = self.unlock_page
+        if page is None:
+            return
+        page.set_busy(True)
+        folder, kdf, generation = self.folder, self.kdf, self._generation
+        if page.creating:
+            job = run_in_background(lambda: CaseStore.create(folder, passphrase, kdf=kdf))
+        else:
+            job = run_in_background(lambda: CaseStore.open(folder, passphrase))
+        job.done.connect(lambda store: self._opened(store, generation))
+        job.failed.connect(lambda error: self._open_failed(error, generation))
+
+    def _opened(self, store: object, generation: int) -> None:
+        assert isinstance(store, CaseStore)
+        if generation != self._generation or self.store is not None:
+            store.close()  # locked or quit while the key was being derived
+            return
+        self.store = store
+        self.idle.start()
+        self.show_list()
+
+    def _open_failed(self, error: object, generation: int) -> None:
+        page = self.unlock_page
+        if generation != self._generation or page is None:
+            return
+        page.set_busy(False)
+        reason = error if isinstance(error, BaseException) else Exception()
+        page.show_error(store_error_text(reason))
+
+    # -- an open case ----------------------------------------------------------------------
+
+    def open_case(self, case_id: str) -> None:
+        if self.store is None:
+            return
+        try:
+            record = self.store.load(case_id)
+        except CaseStoreError as error:
+            if self.list_page is not None:
+                self.list_page.show_status(store_error_text(error), error=True)
+            return
+        engine = self.engine_factory()
+        resumed = resume_interview(engine.questionnaire, record, self.today)
+        session = Session(
+            engine, resumed.interview, Mode.CASEWORKER, current_language(), self.save_answers
+        )
+        note = None
+        if resumed.left_out:
+            count = len(resumed.left_out)
+            note = ngettext(
+                "%(count)s saved answer no longer fits the questions and was left out.",
+                "%(count)s saved answers no longer fit the questions and were left out.",
+                count,
+            ) % {"count": isolate_number(count)}
+        self.case_id = case_id
+        self.unlock_page = self.list_page = None
+        self.window.begin_session(session, note)
+
+    def save_answers(self, session: Session) -> None:
+        """Session.on_answer_saved: durable before the next question shows."""
+        if self.store is None or self.case_id is None:
+            raise CaseStoreError(ErrorKind.LOCKED)
+        current = session.interview.current()
+        self.store.save_answers(
+            self.case_id,
+            answers_to_json(session.interview.answers),
+            current.id if current is not None else None,
+        )
+
+    def save_screening(self, screening: Screening) -> None:
+        if self.store is None or self.case_id is None:
+            raise CaseStoreError(ErrorKind.LOCKED)
+        self.store.save_screening(self.case_id, screening.model_dump(mode="json"))
+
+    # -- locking and closing ---------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Close the store, forget the open case, close dialogs, back to the unlock page."""
+        if self.store is None:
+            return
+        self._close_dialogs()
+        if self.window.page is not None:
+            clear_widgets(self.window.page)  # it is deleted later; empty it now
+        self.close()
+        clipboard = QApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
+        self.show_unlock()
+
+    def close(self) -> None:
+        """Forget the key and close the store's files (window closed, lock, quick exit)."""
+        self._generation += 1
+        self.idle.stop()
+        self.window.end_session()
+        self.case_id = None
+        store, self.store = self.store, None
+        self.unlock_page = self.list_page = None
+        if store is not None:
+            with contextlib.suppress(CaseStoreError):  # nothing more to keep or show
+                store.close()
+
+    def _close_dialogs(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog):
+                if widget.isVisible():
+                    widget.hide()
+                    clear_widgets(widget)
+                    widget.reject()
+            elif isinstance(widget, QWidget) and widget.isVisible() and widget.isModal():
+                widget.hide()

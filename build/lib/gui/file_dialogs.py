@@ -1,0 +1,66 @@
+"""File dialogs that leave no trace of where a person saved or opened a file.
+
+Qt's own dialog is used (never the system's: GTK and Windows add chosen files to a
+recent-files list). On destruction Qt's dialog writes its history and last folder into the
+"QtProject" settings (a file in the user's config folder, the registry on Windows); that group is
+removed again once the dialog is gone. The dialog starts in the home folder, with no history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+SETTINGS_ORGANISATION = "QtProject"
+SETTINGS_GROUP = "FileDialog"
+
+
+def forget_file_dialog_settings() -> None:
+    """Remove what Qt's file dialog remembers (history, last folder, sidebar, view)."""
+    settings = QSettings(QSettings.Scope.UserScope, SETTINGS_ORGANISATION)
+    settings.remove(SETTINGS_GROUP)
+    settings.sync()
+
+
+def private_file_dialog(
+    parent: QWidget,
+    title: str,
+    name_filter: str,
+    on_chosen: Callable[[Path], None],
+    *,
+    save: bool,
+    default_name: str = "",
+) -> QFileDialog:
+    """Open (window-modal, not blocking) a dialog; `on_chosen(path)` when a file is chosen."""
+    dialog = QFileDialog(parent, title)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(
+        QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen
+    )
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilter(name_filter)
+    dialog.setHistory([])
+    dialog.setDirectory(str(Path.home()))
+    if default_name:
+        dialog.selectFile(default_name)
+    dialog.setAccessibleName(title)
+
+    def finished(_result: int) -> None:
+        files = dialog.selectedFiles() if _result == QFileDialog.DialogCode.Accepted else []
+        dialog.hide()
+        QTimer.singleShot(0, dispose)
+        if files:
+            on_chosen(Path(files[0]))
+
+    def dispose() -> None:
+        dialog.setParent(None)
+        dialog.deleteLater()
+        QTimer.singleShot(0, forget_file_dialog_settings)
+
+    dialog.finished.connect(finished)
+    dialog.destroyed.connect(lambda _obj=None: forget_file_dialog_settings())
+    dialog.open()
+    return dialog

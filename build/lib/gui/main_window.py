@@ -1,0 +1,378 @@
+"""The window: a top bar (language, quick exit) over one page at a time.
+
+Start → one page per question → review → results. All answers live in the Session; pages are
+rebuilt from it, so switching language mid-interview keeps every answer.
+
+Caseworker mode goes through the case store first (gui/case_session.py): create or unlock it,
+pick or start a case on the case list, then the same pages, every answer saved as it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cases import CaseStoreError, KdfParams
+from forms.answers import JSONValue
+from forms.errors import AnswersError
+from forms.questions import Question
+from gui.bidi import isolate_number
+from gui.case_errors import store_error_text
+from gui.case_session import CaseFlow
+from gui.export import Writer
+from gui.labels import plain_label
+from gui.pages import ScrollingPage, button
+from gui.question_page import QuestionPage
+from gui.quick_exit import QuickExit
+from gui.results_page import ResultsPage
+from gui.review_page import ReviewPage
+from gui.session import Mode, Session
+from gui.start_page import StartPage
+from i18n.runtime import LANGUAGES, _, current_language, ngettext, set_language, text_direction
+from pathways.engine import Engine, default_engine
+from pathways.results import Screening
+
+QUICK_EXIT_STYLE = (
+    "QPushButton { background: #b00020; color: white; font-weight: bold;"
+    " padding: 6px 16px; border-radius: 4px; }"
+    "QPushButton:focus { border: 3px solid #1a1a1a; }"
+)
+
+
+def layout_direction(language: str) -> Qt.LayoutDirection:
+    if text_direction(language) == "rtl":
+        return Qt.LayoutDirection.RightToLeft
+    return Qt.LayoutDirection.LeftToRight
+
+
+def dropped_note(dropped: list[str]) -> str | None:
+    if not dropped:
+        return None
+    return ngettext(
+        "%(count)s answer no longer needed was removed.",
+        "%(count)s answers no longer needed were removed.",
+        len(dropped),
+    ) % {"count": isolate_number(len(dropped))}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        *,
+        today: date | None = None,
+        engine_factory: Callable[[], Engine] = default_engine,
+        quit_app: Callable[[], None] | None = None,
+        writer: Writer | None = None,
+        on_language_changed: Callable[[str], None] | None = None,
+        store_folder: Path | None = None,
+        kdf: KdfParams | None = None,
+    ) -> None:
+        super().__init__()
+        self.today = today or date.today()
+        self.engine_factory = engine_factory
+        self.writer: Writer | None = writer
+        self.on_language_changed = on_language_changed
+        self.session: Session | None = None
+        self.screening: Screening | None = None
+        self.view = "start"
+        self.return_to_review = False
+        self.page: QWidget | None = None
+        self.resize(1280, 720)
+
+        root = QWidget(self)
+        column = QVBoxLayout(root)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.top_bar = QWidget(root)
+        self.top_bar.setObjectName("topBar")
+        self.top_bar.setStyleSheet("QWidget#topBar { border-bottom: 1px solid #999; }")
+        bar = QHBoxLayout(self.top_bar)
+        self.title_label = plain_label("", scale=1.2, bold=True)
+        self.mode_label = plain_label("")
+        self.language_combo = QComboBox(self.top_bar)
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.quick_exit_button = button("", self.top_bar)
+        self.quick_exit_button.setStyleSheet(QUICK_EXIT_STYLE)
+        self.title_label.setWordWrap(False)
+        self.mode_label.setWordWrap(False)
+        bar.addWidget(self.title_label)
+        bar.addSpacing(16)
+        bar.addWidget(self.mode_label)
+        bar.addStretch(1)
+        self.language_caption = plain_label("")
+        self.language_caption.setWordWrap(False)
+        bar.addWidget(self.language_caption)
+        bar.addWidget(self.language_combo)
+        bar.addSpacing(16)
+        self.cases_button = button("", self.top_bar)
+        self.lock_button = button("", self.top_bar)
+        bar.addWidget(self.cases_button)
+        bar.addWidget(self.lock_button)
+        bar.addSpacing(16)
+        bar.addWidget(self.quick_exit_button)
+        column.addWidget(self.top_bar)
+        self.notice_label = plain_label("", bold=True)
+        self.notice_label.setStyleSheet("background: #fdeaea; color: #8b1a1a; padding: 8px;")
+        self.notice_label.hide()
+        column.addWidget(self.notice_label)
+        self.holder = QVBoxLayout()
+        column.addLayout(self.holder, 1)
+        self.setCentralWidget(root)
+
+        self.case_flow = CaseFlow(
+            self,
+            folder=store_folder,
+            kdf=kdf,
+            today=self.today,
+            engine_factory=engine_factory,
+        )
+        self.cases_button.clicked.connect(self.case_flow.show_list)
+        self.lock_button.clicked.connect(self.case_flow.lock)
+        self.language_combo.currentIndexChanged.connect(self._combo_language)
+        self.quick_exit = QuickExit(self, self.wipe, quit_app)
+        self.quick_exit_button.clicked.connect(self.quick_exit.trigger)
+        for keys in ("Alt+Left", "Ctrl+B"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.go_back)
+        self._retranslate_bar()
+        self.show_start()
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def _set_page(self, page: ScrollingPage, view: str) -> None:
+        self.show_notice("")
+        if self.page is not None:
+            self.page.hide()
+            self.holder.removeWidget(self.page)
+            self.page.deleteLater()
+        self.page = page
+        self.view = view
+        self.holder.addWidget(page)
+        page.show()
+        page.focus_first()
+        self._update_case_buttons()
+
+    def show_start(self) -> None:
+        page = StartPage(current_language())
+        page.language_chosen.connect(self.switch_language)
+        page.mode_chosen.connect(self.start_session)
+        self._set_page(page, "start")
+
+    def start_session(self, mode: Mode) -> None:
+        if mode is Mode.CASEWORKER:
+            self.case_flow.begin()
+            return
+        self.begin_session(Session.new(self.engine_factory(), mode, current_language(), self.today))
+
+    def begin_session(self, session: Session, note: str | None = None) -> None:
+        """Start or resume an interview (a caseworker's case resumes at its current question)."""
+        self.session = session
+        self.screening = None
+        self.return_to_review = False
+        self._retranslate_bar()
+        self.show_current(note)
+
+    def end_session(self) -> None:
+        """Forget the interview in memory (a caseworker's case is already saved)."""
+        if self.session is not None:
+            self.session.wipe()
+        self.session = None
+        self.screening = None
+
+    def set_case_page(self, page: ScrollingPage, view: str) -> None:
+        """The unlock page or the case list (from the case flow)."""
+        self._set_page(page, view)
+        self._retranslate_bar()
+
+    def back_to_start(self) -> None:
+        self.end_session()
+        self._retranslate_bar()
+        self.show_start()
+
+    def show_notice(self, text: str) -> None:
+        """One clear message above the page (a failed save); empty hides it."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    def show_current(self, note: str | None = None, draft: object | None = None) -> None:
+        assert self.session is not None
+        question = self.session.interview.current()
+        if question is None:
+            self.show_review(note)
+        else:
+            self.show_question(question, note, draft)
+
+    def show_question(
+        self, question: Question, note: str | None = None, draft: object | None = None
+    ) -> None:
+        assert self.session is not None
+        page = QuestionPage(self.session, question, note)
+        if draft is not None:
+            page.field.set_raw(draft)  # type: ignore[arg-type]
+        page.submitted.connect(self.submit)
+        page.back_requested.connect(self.go_back)
+        self._set_page(page, "question")
+
+    def show_review(self, note: str | None = None) -> None:
+        assert self.session is not None
+        self.return_to_review = False
+        page = ReviewPage(self.session, note)
+        page.change_requested.connect(self.change_answer)
+        page.back_requested.connect(self.go_back)
+        page.results_requested.connect(self.show_results)
+        self._set_page(page, "review")
+
+    def show_results(self) -> None:
+        assert self.session is not None
+        self.screening = self.session.screen()
+        page = ResultsPage(
+            self.screening,
+            self.session.engine,
+            self.session.language,
+            self.writer,
+            caseworker=self.session.caseworker,
+        )
+        page.back_requested.connect(lambda: self.show_review())
+        self._set_page(page, "results")
+        if self.session.caseworker and self.case_flow.case_id is not None:
+            try:
+                self.case_flow.save_screening(self.screening)
+            except CaseStoreError as error:
+                self.show_notice(
+                    _("The results could not be saved with the case: %(reason)s")
+                    % {"reason": store_error_text(error)}
+                )
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def submit(self, raw: object) -> None:
+        assert self.session is not None
+        page = self.page
+        try:
+            dropped = self.session.answer(raw)
+        except AnswersError as error:
+            if isinstance(page, QuestionPage):
+                page.field.show_error(error.message)
+            return
+        except CaseStoreError as error:
+            # Not saved: the interview is as before the answer, which stays on screen.
+            self.show_notice(
+                _("This answer could not be saved: %(reason)s Your answer is still on screen.")
+                % {"reason": store_error_text(error)}
+            )
+            return
+        note = dropped_note(dropped)
+        interview = self.session.interview
+        if self.return_to_review:
+            unanswered = [q for q in interview.flow() if q.id not in interview.answers]
+            if not unanswered:
+                self.show_review(note)
+                return
+            interview.go_to(unanswered[0].id)
+        self.show_current(note)
+
+    def go_back(self) -> None:
+        if self.session is None or self.view in ("start", "unlock", "cases"):
+            return
+        if self.view == "results":
+            self.show_review()
+            return
+        page = self.page
+        if isinstance(page, QuestionPage) and not page.back_button.isEnabled():
+            return
+        self.session.interview.back()
+        self.show_current()
+
+    def change_answer(self, question_id: str) -> None:
+        assert self.session is not None
+        question = self.session.interview.go_to(question_id)
+        self.return_to_review = True
+        self.show_question(question)
+
+    # -- language ------------------------------------------------------------------------
+
+    def _combo_language(self, index: int) -> None:
+        code = self.language_combo.itemData(index)
+        if isinstance(code, str) and code != current_language():
+            self.switch_language(code)
+
+    def switch_language(self, code: str) -> None:
+        """Change language and direction, and rebuild the current page; answers are kept."""
+        set_language(code)
+        QApplication.setLayoutDirection(layout_direction(code))
+        if self.on_language_changed is not None:
+            self.on_language_changed(code)
+        if self.session is not None:
+            self.session.language = code
+        self._retranslate_bar()
+        draft: JSONValue | object | None = None
+        if self.view == "question" and isinstance(self.page, QuestionPage):
+            draft = self.page.field.raw()
+        if self.view in ("unlock", "cases"):
+            self.case_flow.rebuild(self.view)
+        elif self.view == "start" or self.session is None:
+            self.show_start()
+        elif self.view == "question":
+            self.show_current(draft=draft)
+        elif self.view == "review":
+            self.show_review()
+        else:
+            self.show_results()
+
+    def _retranslate_bar(self) -> None:
+        self.setWindowTitle(_("Masir"))
+        self.title_label.setText(_("Masir"))
+        if self.view in ("unlock", "cases"):
+            self.mode_label.setText(_("Caseworker mode"))
+        elif self.session is None:
+            self.mode_label.setText("")
+        elif self.session.caseworker:
+            self.mode_label.setText(_("Caseworker mode"))
+        else:
+            self.mode_label.setText(_("Checking for myself: nothing is stored"))
+        self.language_caption.setText(_("Language:"))
+        self.language_combo.setAccessibleName(_("Language"))
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(current_language()))
+        self.language_combo.blockSignals(False)
+        self.quick_exit_button.setText(_("Quick exit"))
+        self.quick_exit_button.setAccessibleName(_("Quick exit"))
+        self.quick_exit_button.setToolTip(
+            _("Hide Masir at once and forget the answers (Ctrl+Shift+Q, or Esc twice)")
+        )
+        self.cases_button.setText(_("Cases"))
+        self.cases_button.setAccessibleName(_("Back to the cases"))
+        self.cases_button.setToolTip(_("Back to the case list; every answer is already saved"))
+        self.lock_button.setText(_("Lock"))
+        self.lock_button.setAccessibleName(_("Lock the cases"))
+        self.lock_button.setToolTip(_("Lock the cases now; the passphrase opens them again"))
+        self._update_case_buttons()
+
+    def _update_case_buttons(self) -> None:
+        unlocked = self.case_flow.unlocked if hasattr(self, "case_flow") else False
+        self.lock_button.setVisible(unlocked)
+        self.cases_button.setVisible(unlocked and self.view not in ("cases", "unlock"))
+
+    # -- quick exit ----------------------------------------------------------------------
+
+    def wipe(self) -> None:
+        """Quick exit: lock and close the case store, forget the interview."""
+        self.case_flow.close()
+        self.end_session()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.case_flow.close()
+        super().closeEvent(event)

@@ -1,0 +1,94 @@
+"""One screening session: the interview, the mode, the language and an optional save hook.
+
+The window reads and changes answers only through this object, so a case store can plug in
+by setting `on_answer_saved` (called after every answer that was accepted, before the window
+shows the next question). If that hook raises (a full or read-only disk), the interview is put
+back as it was before the answer and the error goes to the window, which keeps the answer on
+screen so that nothing is lost.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from forms.interview import Interview
+from pathways.engine import Engine
+from pathways.results import Screening
+
+
+class Mode(StrEnum):
+    SELF = "self"  # self-screening: nothing is written to disk
+    CASEWORKER = "caseworker"
+
+
+def case_store_available() -> bool:
+    """True once the encrypted case store (`cases/`) is part of this build."""
+    return importlib.util.find_spec("cases") is not None
+
+
+@dataclass
+class Session:
+    engine: Engine
+    interview: Interview
+    mode: Mode
+    language: str
+    on_answer_saved: Callable[[Session], None] | None = None
+    last_dropped: list[str] = field(default_factory=list)
+
+    @classmethod
+    def new(cls, engine: Engine, mode: Mode, language: str, today: date) -> Session:
+        return cls(engine, Interview(engine.questionnaire, today), mode, language)
+
+    @property
+    def caseworker(self) -> bool:
+        return self.mode is Mode.CASEWORKER
+
+    def answer(self, raw: object) -> list[str]:
+        """Answer the current question (AnswersError if `raw` does not fit); the dropped ids."""
+        before = self._restore_point()
+        self.last_dropped = self.interview.answer(raw)
+        self._saved(before)
+        return self.last_dropped
+
+    def change(self, question_id: str, raw: object) -> list[str]:
+        before = self._restore_point()
+        self.last_dropped = self.interview.change(question_id, raw)
+        self._saved(before)
+        return self.last_dropped
+
+    def screen(self) -> Screening:
+        return self.engine.screen(self.interview, self.language)
+
+    def wipe(self) -> None:
+        """Forget every answer (quick exit): a fresh, empty interview replaces the old one."""
+        self.on_answer_saved = None
+        self.last_dropped = []
+        self.interview = Interview(self.engine.questionnaire, self.interview.today)
+
+    def _restore_point(self) -> Interview | None:
+        """A copy of the interview as it is, when a save hook could fail; else None."""
+        if self.on_answer_saved is None:
+            return None
+        interview = self.interview
+        current = interview.current()
+        return Interview(
+            interview.questionnaire,
+            interview.today,
+            interview.answers,
+            current.id if current is not None else None,
+        )
+
+    def _saved(self, before: Interview | None) -> None:
+        if self.on_answer_saved is None:
+            return
+        try:
+            self.on_answer_saved(self)
+        except BaseException:
+            if before is not None:
+                self.interview = before
+            self.last_dropped = []
+            raise

@@ -1,0 +1,1 @@
+"""Languages of Masir: English, Dari (fa_AF) and Pashto (ps); catalogs, direction, fonts."""

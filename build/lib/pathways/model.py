@@ -1,0 +1,203 @@
+"""The rule data model: a pathway reads like the official guidance it encodes.
+
+Order of fields follows the guidance: id, name, status, referral, where the person must be,
+family, criteria, documents, next steps, sources. Every criterion and status names its source
+and evidence tag; facts tagged INF or BK, or marked `to_verify`, are shown as "to verify".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from forms.conditions import Condition
+
+PATHWAY_ID = re.compile(r"^[a-z]{2,6}\.[a-z0-9_]+$")
+SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class Status(StrEnum):
+    """Vocabulary of pathways-reference.md: what the route does with new and pending cases."""
+
+    OPEN = "open"
+    CLOSED_TO_NEW = "closed_to_new"
+    FULL = "full"
+    SUSPENDED = "suspended"
+    PAUSED = "paused"
+    ENDED = "ended"
+    UNKNOWN = "unknown"
+
+
+class Evidence(StrEnum):
+    """How a fact is known (pathways-reference.md): only V and S are shown without a warning."""
+
+    V = "V"
+    S = "S"
+    INF = "INF"
+    BK = "BK"
+    NOT_FOUND = "not_found"
+
+    @property
+    def needs_verifying(self) -> bool:
+        return self in (Evidence.INF, Evidence.BK, Evidence.NOT_FOUND)
+
+
+class Kind(StrEnum):
+    PATHWAY = "pathway"
+    UNHCR_CATEGORY = "unhcr_category"
+
+
+class ReferralMode(StrEnum):
+    SELF_APPLY = "self_apply"
+    REFERRAL = "referral"
+    INVITATION = "invitation"
+    SPONSOR = "sponsor"
+    FAMILY_PETITION = "family_petition"
+    NONE = "none"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Model):
+    id: str
+    title: str
+    url: str | None = None
+    seen: date
+    dated: str = Field(description="the date printed on the page, or 'undated'")
+    evidence: Evidence
+
+
+class Sourced(_Model):
+    """Anything that states a fact: it names its source and how sure the fact is."""
+
+    source: str
+    evidence: Evidence | None = None
+    to_verify: bool = False
+
+
+class Criterion(Sourced):
+    id: str
+    text: str
+    test: Condition
+    note: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _snake(cls, value: str) -> str:
+        if not SNAKE.match(value):
+            raise ValueError(f"criterion id '{value}' must be snake_case")
+        return value
+
+
+class Exemption(Sourced):
+    """Whom a closure does not stop (e.g. applied before the closing date)."""
+
+    text: str
+    test: Condition
+
+
+class Referral(_Model):
+    mode: ReferralMode
+    text: str
+
+
+class Location(_Model):
+    text: str
+
+
+class FamilyRule(Sourced):
+    """Which family members come with the person, as a test over one member's answers."""
+
+    relationships: list[str]
+    text: str
+    test: Condition | None = None
+
+
+class Family(_Model):
+    text: str
+    rules: list[FamilyRule] = Field(default_factory=list)
+
+
+class Document(_Model):
+    id: str
+    text: str
+    proves: list[str] = Field(default_factory=list)
+    to_verify: bool = False
+
+
+class Pathway(_Model):
+    id: str
+    kind: Kind = Kind.PATHWAY
+    name: str
+    summary: str
+    status: Status
+    status_since: date | None
+    status_note: str
+    status_source: str
+    status_evidence: Evidence
+    last_checked: date
+    status_exemption: Exemption | None = None
+    referral: Referral
+    location: Location
+    family: Family
+    criteria: list[Criterion]
+    documents: list[Document] = Field(default_factory=list)
+    next_steps: list[str] = Field(default_factory=list)
+    sources: list[str]
+
+    @field_validator("id")
+    @classmethod
+    def _pathway_id(cls, value: str) -> str:
+        if not PATHWAY_ID.match(value):
+            raise ValueError(f"pathway id '{value}' must look like 'us.siv'")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Pathway:
+        ids = [criterion.id for criterion in self.criteria]
+        if len(set(ids)) != len(ids):
+            raise ValueError("criterion ids must be unique within a pathway")
+        for document in self.documents:
+            for proved in document.proves:
+                if proved not in ids:
+                    raise ValueError(
+                        f"document '{document.id}' proves unknown criterion '{proved}'"
+                    )
+        if not self.criteria:
+            raise ValueError("a pathway needs at least one criterion")
+        return self
+
+
+class Notice(Sourced):
+    """A fact that stops or slows every (or several) pathways of a country for a person."""
+
+    id: str
+    title: str
+    text: str
+    since: date
+    applies_when: Condition
+    pathways: list[str] | None = Field(
+        default=None, description="ids it affects; none given means every pathway of the country"
+    )
+
+
+class RulesMeta(_Model):
+    """The file meta/rules.yaml: what is true of the rule data as a whole."""
+
+    newest_fact: date = Field(description="the date of the newest fact any source gave")
+    freshness_note: str = Field(description="shown wherever results are: how fresh they are")
+
+
+class CountryRules(_Model):
+    """One data file: a country's (or UNHCR's) sources, notices and pathways."""
+
+    country: str
+    name: str
+    sources: list[Source]
+    notices: list[Notice] = Field(default_factory=list)
+    pathways: list[Pathway]

@@ -1,0 +1,1 @@
+"""The summary document: a structured document model rendered to PDF (fpdf2 + HarfBuzz)."""
