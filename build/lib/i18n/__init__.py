@@ -1,1 +1,0 @@
-"""Languages of Masir: English, Dari (fa_AF) and Pashto (ps); catalogs, direction, fonts."""

@@ -1,1 +1,0 @@
-"""The summary document: a structured document model rendered to PDF (fpdf2 + HarfBuzz)."""
