@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -36,7 +35,7 @@ from gui.bidi import isolate, isolate_date, isolate_number
 from gui.case_errors import store_error_text
 from gui.file_dialogs import private_file_dialog
 from gui.labels import plain_label
-from gui.pages import ScrollingPage, button
+from gui.pages import ScrollingPage, button, ok_cancel_buttons
 from gui.passphrase import PassphraseDialog
 from gui.rescreen import change_text
 from i18n.runtime import _, current_language, ngettext
@@ -83,18 +82,9 @@ class LabelDialog(QDialog):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
         box.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button.setText(_("OK"))
-        self.cancel_button.setText(_("Cancel"))
-        for each in (self.ok_button, self.cancel_button):
-            each.setAccessibleName(each.text())
+        buttons, self.ok_button, self.cancel_button = ok_cancel_buttons(self)
         box.addWidget(buttons)
         buttons.accepted.connect(self._try_accept)
-        buttons.rejected.connect(self.reject)
 
     def label(self) -> str:
         return self.edit.text().strip()

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i18n.runtime import _
 
 
 class ScrollingPage(QWidget):
@@ -29,3 +39,19 @@ def button(text: str, parent: QWidget | None = None) -> QPushButton:
     result = QPushButton(text, parent)
     result.setAccessibleName(text.replace("&", ""))
     return result
+
+
+def ok_cancel_buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """OK and Cancel in the current language (not Qt's own, which has no Pashto), named for
+    screen readers; Cancel rejects the dialog, OK is left to the dialog to check and accept."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    ok.setText(_("OK"))
+    cancel.setText(_("Cancel"))
+    for each in (ok, cancel):
+        each.setAccessibleName(each.text())
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok, cancel

@@ -7,7 +7,6 @@ import unicodedata
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from gui.bidi import isolate_number
 from gui.labels import plain_label
+from gui.pages import ok_cancel_buttons
 from i18n.runtime import _, ngettext
 
 MIN_LENGTH = 10
@@ -168,18 +168,9 @@ class PassphraseDialog(QDialog):
         box.addWidget(plain_label(explanation))
         self.fields = PassphraseFields(ask_old=ask_old, new_twice=new_twice, parent=self)
         box.addWidget(self.fields)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button.setText(_("OK"))
-        self.cancel_button.setText(_("Cancel"))
-        for button in (self.ok_button, self.cancel_button):
-            button.setAccessibleName(button.text())
+        buttons, self.ok_button, self.cancel_button = ok_cancel_buttons(self)
         box.addWidget(buttons)
         buttons.accepted.connect(self._try_accept)
-        buttons.rejected.connect(self.reject)
         self.resize(460, self.sizeHint().height())
 
     def _try_accept(self) -> None:
