@@ -8,29 +8,7 @@ from i18n.runtime import text_direction
 from pathways.engine import Engine
 from pathways.results import Screening
 from summary.builder import build_summary
-from summary.document import SummaryDocument
 from summary.pdf_engine import render_pdf, write_pdf
-
-
-def summary_document(
-    screening: Screening,
-    engine: Engine,
-    *,
-    language: str,
-    include_sensitive: bool = False,
-    bilingual: bool = False,
-    case_reference: str | None = None,
-    name: str | None = None,
-) -> SummaryDocument:
-    return build_summary(
-        screening,
-        engine,
-        language=language,
-        include_sensitive=include_sensitive,
-        bilingual=bilingual,
-        case_reference=case_reference,
-        name=name,
-    )
 
 
 def write_summary(
@@ -46,7 +24,7 @@ def write_summary(
 ) -> int:
     """Write the summary PDF to ``out_path`` atomically; the page count. SummaryError (a
     MasirError, one line a person can act on) when it cannot be made or written."""
-    document = summary_document(
+    document = build_summary(
         screening,
         engine,
         language=language,
@@ -69,7 +47,7 @@ def render_summary(
     name: str | None = None,
 ) -> tuple[bytes, int]:
     """The summary PDF as bytes and its page count (for a preview; nothing touches the disk)."""
-    document = summary_document(
+    document = build_summary(
         screening,
         engine,
         language=language,
