@@ -13,10 +13,7 @@ padded to a multiple of 1 KiB, so the file size tells the number of cases only r
 
 from __future__ import annotations
 
-import contextlib
-import os
 import struct
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -43,6 +40,7 @@ from cases.crypto import (
 from cases.errors import CaseStoreError, ErrorKind
 from cases.models import CaseRecord
 from cases.store import CaseStore, fsync_path, guarded
+from forms.atomic_files import write_atomically
 
 MAGIC = b"MASIR1"
 FILE_VERSION = 1
@@ -121,15 +119,5 @@ def import_cases(store: CaseStore, path: Path, passphrase: str) -> list[str]:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     with guarded():
-        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".masir-", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temp_name, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-            raise
+        write_atomically(path, data)
         fsync_path(path.parent)

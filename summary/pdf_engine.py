@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
-import tempfile
 import threading
 import unicodedata
 from bisect import bisect_left
@@ -37,6 +35,7 @@ from fpdf.enums import Align, TextDirection
 from fpdf.fonts import SubsetMap, TTFFont
 from fpdf.line_break import Fragment
 
+from forms.atomic_files import write_atomically
 from i18n.numerals import PERSIAN_DIGITS
 from summary.bidi_text import clean_text
 from summary.document import (
@@ -773,19 +772,8 @@ def _runs(text: str, main: TTFFont, fallback: TTFFont) -> Iterator[tuple[TTFFont
 
 
 def _write_atomically(out_path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``out_path``, then rename it over ``out_path``."""
-    folder = out_path.parent
+    """Write the whole PDF or nothing, as one line a person can act on when it fails."""
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".masir-", suffix=".pdf.tmp")
+        write_atomically(out_path, data, suffix=".pdf.tmp")
     except OSError as exc:
-        raise SummaryError(f"cannot write the PDF in {folder}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, out_path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
         raise SummaryError(f"cannot write the PDF to {out_path}: {exc.strerror}") from exc
