@@ -155,7 +155,7 @@ def walked_texts(qtbot: QtBot, language: str, spec: dict[str, Any]) -> list[str]
 def report_lines(language: str) -> list[str]:
     set_language(language)
     screening = core_screening(FAMILY, "en" if language == "pseudo" else language)
-    return render_text(screening).splitlines()
+    return render_text(screening, detail=True).splitlines()
 
 
 # --- The pseudo-locale --------------------------------------------------------------------------
