@@ -114,6 +114,7 @@ def summary_row(runs: int) -> Row:
     from cli.samples import JOURNALIST_IN_PAKISTAN, complete_interview
     from i18n.runtime import set_language
     from pathways.engine import default_engine
+    from summary.options import SummaryOptions
 
     engine = default_engine()
     set_language("fa_AF")
@@ -123,7 +124,7 @@ def summary_row(runs: int) -> Row:
 
         def once() -> float:
             started = time.perf_counter()
-            pages = export.write_summary(screening, engine, out, language="fa_AF")
+            pages = export.write_summary(screening, engine, out, SummaryOptions(language="fa_AF"))
             once.pages = pages  # type: ignore[attr-defined]
             return (time.perf_counter() - started) * 1000
 

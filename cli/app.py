@@ -18,6 +18,7 @@ from i18n.runtime import LANGUAGES, set_language
 from pathways.engine import Engine, default_engine
 from pathways.plan import derive_plan, plan_json
 from summary.export import write_summary
+from summary.options import Detail, SummaryOptions
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,16 +82,15 @@ def _screen(args: argparse.Namespace, engine: Engine) -> str:
     interview = interview_from_answers(engine.questionnaire, raw, args.today or date.today())
     screening = engine.screen(interview, args.lang)
     if args.pdf is not None:
-        pages = write_summary(
-            screening,
-            engine,
-            args.pdf,
+        options = SummaryOptions(
             language=args.lang,
-            include_sensitive=args.include_sensitive,
             bilingual=args.bilingual,
+            include_sensitive=args.include_sensitive,
             case_reference=args.case_reference,
             name=args.name,
+            detail=Detail(args.detail),
         )
+        pages = write_summary(screening, engine, args.pdf, options)
         return f"{args.pdf}: {pages} pages\n"
     if args.format == "json":
         payload = screening.model_dump(mode="json")

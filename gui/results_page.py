@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.bidi import isolate
-from gui.export import ExportOptions, Writer, export_pdf
+from gui.export import Writer, export_pdf
 from gui.file_dialogs import private_file_dialog
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
@@ -27,6 +27,7 @@ from i18n.runtime import _, ngettext
 from pathways.engine import Engine
 from pathways.model import Kind
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
+from summary.options import SummaryOptions
 
 COUNTRIES = {"us": "US", "uk": "GB", "de": "DE", "ca": "CA", "au": "AU"}
 UNHCR = "unhcr"
@@ -191,9 +192,9 @@ class ResultsPage(ScrollingPage):
             default_name="masir-summary.pdf",
         )
 
-    def export_options(self) -> ExportOptions:
+    def export_options(self) -> SummaryOptions:
         reference = self.reference_field.text().strip() if self.caseworker else ""
-        return ExportOptions(
+        return SummaryOptions(
             language=self.language,
             include_sensitive=self.sensitive_box.isChecked(),
             bilingual=self.bilingual_box.isChecked() and self.language != "en",

@@ -43,11 +43,11 @@ from pathways.results import (
 from summary.document import PageLine, SummaryDocument
 from summary.errors import SummaryError
 from summary.markup import Section, parse_markup
+from summary.options import SummaryOptions
 
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "summary.html.j2"
 STALE_AFTER_MONTHS = 6
-MAX_NAME = 200  # characters of a name or case reference
 
 
 class Translator:
@@ -63,13 +63,6 @@ class Translator:
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.catalog.ngettext(singular, plural, count)
-
-
-@dataclass(frozen=True)
-class Options:
-    include_sensitive: bool = False
-    case_reference: str | None = None
-    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,7 +111,7 @@ class View:
     language: str
     language_name: str
     dir: str
-    options: Options
+    options: SummaryOptions
     rules_checked: date | None
     overview: list[CountryGroup]
     detailed: list[PathwayResult]  # open (or maybe open) to the person: eligible first
@@ -142,25 +135,10 @@ class View:
         return source_label(country, source_id)
 
 
-def build_summary(
-    screening: Screening,
-    engine: Engine,
-    *,
-    language: str,
-    include_sensitive: bool = False,
-    bilingual: bool = False,
-    case_reference: str | None = None,
-    name: str | None = None,
-) -> SummaryDocument:
-    """The summary of ``screening`` in ``language`` (and English too when ``bilingual``)."""
-    if language not in LANGUAGES:
-        raise SummaryError(f"unknown language '{language}'; use one of {', '.join(LANGUAGES)}")
-    options = Options(
-        include_sensitive=include_sensitive,
-        case_reference=_checked("case reference", case_reference),
-        name=_checked("name", name),
-    )
-    languages = [language, "en"] if bilingual and language != "en" else [language]
+def build_summary(screening: Screening, engine: Engine, options: SummaryOptions) -> SummaryDocument:
+    """The summary of ``screening`` in the options' language (and English when bilingual)."""
+    language = options.language
+    languages = options.languages
     parts: list[list[Section]] = []
     header: list[PageLine] = []
     footer: list[PageLine] = []
@@ -209,14 +187,6 @@ def build_summary(
     )
 
 
-def _checked(what: str, value: str | None) -> str | None:
-    if value is None or not value.strip():
-        return None
-    if len(value) > MAX_NAME:
-        raise SummaryError(f"the {what} is longer than {MAX_NAME} characters")
-    return value.strip()
-
-
 def _interleave(parts: list[list[Section]]) -> list[Section]:
     """Sections of the first language, each followed by the same section in the others."""
     if len(parts) == 1:
@@ -232,7 +202,7 @@ def _interleave(parts: list[list[Section]]) -> list[Section]:
 # --- the view model -------------------------------------------------------------------------
 
 
-def _view(screening: Screening, engine: Engine, t: Translator, options: Options) -> View:
+def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryOptions) -> View:
     language = t.language
     results = screening.results
     pathways = [r for r in results if r.kind is Kind.PATHWAY]

@@ -43,6 +43,7 @@ from summary.document import (
 from summary.errors import SummaryError
 from summary.export import render_summary, write_summary
 from summary.markup import parse_markup
+from summary.options import SummaryOptions
 from summary.pdf_engine import _ONE_RUN_LTR, _ONE_RUN_RTL, render_pdf
 from tests.summary.real_summary import (
     FREE_TEXT,
@@ -92,7 +93,9 @@ def pdfs(engine: Engine, person: Screening) -> dict[tuple[str, bool], tuple[byte
     """The summary in every form, with the shipped catalogs."""
     return {
         (lang, bilingual): render_summary(
-            person, engine, language=lang, bilingual=bilingual, case_reference="KBL-2026/0042"
+            person,
+            engine,
+            SummaryOptions(language=lang, bilingual=bilingual, case_reference="KBL-2026/0042"),
         )
         for lang, bilingual in FORMS
     }
@@ -104,7 +107,7 @@ def sample_pdfs(engine: Engine, person: Screening) -> dict[str, tuple[SummaryDoc
     made = {}
     with sample_catalogs():
         for lang in ("fa_AF", "ps"):
-            document = build_summary(person, engine, language=lang, name=NAME)
+            document = build_summary(person, engine, SummaryOptions(language=lang, name=NAME))
             made[lang] = (document, *render_pdf(document, rtl=True))
     return made
 
@@ -213,7 +216,7 @@ def test_the_sources_list_holds_exactly_the_sources_cited(engine: Engine) -> Non
     not every source of its data."""
     raw = read_answers_file(ROOT / "tests" / "data" / "journalist_pk.json")
     person = engine.screen(interview_from_answers(engine.questionnaire, raw, TODAY))
-    document = build_summary(person, engine, language="en")
+    document = build_summary(person, engine, SummaryOptions(language="en"))
     heading = document.blocks.index(Heading(text="Sources", level=2, rtl=False))
     (listed,) = [b for b in document.blocks[heading:] if isinstance(b, BulletList)]
     labels = [strip_isolates(item).split()[0] for item in listed.items]
@@ -240,7 +243,7 @@ def test_the_sources_list_holds_exactly_the_sources_cited(engine: Engine) -> Non
 
 
 def test_sections_keep_the_order_and_depth_of_the_issue(engine: Engine, person: Screening) -> None:
-    document = build_summary(person, engine, language="en")
+    document = build_summary(person, engine, SummaryOptions(language="en"))
     headings = [b.text for b in document.blocks if isinstance(b, Heading)]
     order = [
         "Overview: every route Masir checks",
@@ -275,23 +278,23 @@ def test_name_only_when_given(
     pdfs: dict[tuple[str, bool], tuple[bytes, int]], engine: Engine, person: Screening
 ) -> None:
     assert "Name" not in words(pdf_text(pdfs["en", False][0]))
-    data, _pages = render_summary(person, engine, language="en", name=NAME)
+    data, _pages = render_summary(person, engine, SummaryOptions(language="en", name=NAME))
     assert set(NAME.split()) <= set(words(pdf_text(data)))
 
 
 def test_stale_rules_are_warned_about(engine: Engine) -> None:
     late = screening(engine, today=date(2027, 6, 1))  # rules last checked 23 November 2026
-    document = build_summary(late, engine, language="en")
+    document = build_summary(late, engine, SummaryOptions(language="en"))
     warnings = [b.text for b in document.blocks if isinstance(b, Paragraph) and b.style == "warn"]
     assert any("more than six months before this screening" in w for w in warnings)
-    fresh = build_summary(screening(engine), engine, language="en")
+    fresh = build_summary(screening(engine), engine, SummaryOptions(language="en"))
     assert not any("six months" in b.text for b in fresh.blocks if isinstance(b, Paragraph)), (
         "rules checked on the screening day are not stale"
     )
 
 
 def test_answers_are_grouped_by_section_in_words(engine: Engine, person: Screening) -> None:
-    document = build_summary(person, engine, language="en")
+    document = build_summary(person, engine, SummaryOptions(language="en"))
     tables = [b for b in document.blocks if isinstance(b, Table)]
     rows = {r[0]: r[1] for b in tables for r in b.rows}
     assert rows["Are you a citizen of Afghanistan?"] == isolate("Yes")
@@ -371,7 +374,7 @@ def test_rtl_summary_lays_columns_right_to_left(
 
 def test_bilingual_puts_each_section_in_both_languages(engine: Engine, person: Screening) -> None:
     with sample_catalogs():
-        document = build_summary(person, engine, language="ps", bilingual=True)
+        document = build_summary(person, engine, SummaryOptions(language="ps", bilingual=True))
         with language("ps"):
             pashto_overview = _("Overview: every route Masir checks")
     headings = [(b.text, b.rtl) for b in document.blocks if isinstance(b, Heading)]
@@ -393,7 +396,9 @@ def test_one_run_shortcut_agrees_with_the_bidi_algorithm(engine: Engine, person:
     texts: list[str] = []
     with sample_catalogs():
         for lang in ("fa_AF", "ps"):
-            document = build_summary(person, engine, language=lang, bilingual=True, name=NAME)
+            document = build_summary(
+                person, engine, SummaryOptions(language=lang, bilingual=True, name=NAME)
+            )
             for block in document.blocks:
                 dumped = block.model_dump(include={"text", "items", "rows", "header"})
                 for value in dumped.values():
@@ -442,7 +447,9 @@ def test_sensitive_answers_are_left_out_by_default(
     for absent in (identity.text, medical.text, SENSITIVE_ANSWER_TEXT, "Hazara"):
         assert absent not in text, absent
     assert "2 sensitive answers are left out of this summary" in text
-    shown, _pages = render_summary(person, engine, language="en", include_sensitive=True)
+    shown, _pages = render_summary(
+        person, engine, SummaryOptions(language="en", include_sensitive=True)
+    )
     text = re.sub(r"\s+", " ", pdf_text(shown))
     for present in (identity.text, medical.text, SENSITIVE_ANSWER_TEXT):
         assert present in text, present
@@ -511,7 +518,9 @@ def test_hostile_text_is_shown_never_interpreted(
         update={"answers": {**person.answers, "notes": f"{FREE_TEXT} {long_word}"}}
     )
     data, _pages = render_summary(
-        hostile, engine, language=lang, name=HOSTILE, case_reference="<h1>REF</h1>\u202e"
+        hostile,
+        engine,
+        SummaryOptions(language=lang, name=HOSTILE, case_reference="<h1>REF</h1>\u202e"),
     )
     text = pdf_text(data)
     for literal in ("Ahmad", "{nb}", "**bold**", "<b>x</b>", "</section>", "{{", "7*7", "&amp;"):
@@ -530,7 +539,7 @@ def test_hostile_text_is_shown_never_interpreted(
 
 def test_overlong_name_is_refused(engine: Engine, person: Screening) -> None:
     with pytest.raises(SummaryError, match="longer than 200"):
-        build_summary(person, engine, language="en", name="x" * 201)
+        build_summary(person, engine, SummaryOptions(language="en", name="x" * 201))
 
 
 def test_summary_error_is_a_masir_error() -> None:
@@ -582,7 +591,7 @@ def test_write_summary_is_atomic_and_counts_pages(
     tmp_path: Path, engine: Engine, person: Screening
 ) -> None:
     out = tmp_path / "summary.pdf"
-    pages = write_summary(person, engine, out, language="ps", bilingual=True)
+    pages = write_summary(person, engine, out, SummaryOptions(language="ps", bilingual=True))
     assert len(PdfReader(out).pages) == pages
     assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]
 
@@ -627,7 +636,7 @@ def test_building_never_touches_the_apps_language(engine: Engine, person: Screen
     """A summary made on a worker thread must not switch the window's language."""
     seen: list[str] = []
     with language("fa_AF"), sample_catalogs():
-        document = build_summary(person, engine, language="en", bilingual=True)
+        document = build_summary(person, engine, SummaryOptions(language="en", bilingual=True))
         seen.append(current_language())
     assert seen == ["fa_AF"]
     assert document.blocks[0] == Heading(
