@@ -9,8 +9,9 @@ one beside (after) the same section of the other, each in its own direction.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -28,9 +29,10 @@ from i18n import runtime
 from i18n.bidi import isolate
 from i18n.calendars import format_approx_date, format_date
 from i18n.numerals import format_number, native_digits
-from i18n.runtime import LANGUAGES, current_language, text_direction
+from i18n.runtime import LANGUAGES, N_, current_language, text_direction
 from pathways.engine import Engine
 from pathways.model import Kind, Pathway, ReferralMode, Status
+from pathways.plan import Plan, derive_plan, is_if_applied_before
 from pathways.results import (
     CriterionResult,
     NoticeResult,
@@ -43,7 +45,7 @@ from pathways.results import (
 from summary.document import PageLine, SummaryDocument
 from summary.errors import SummaryError
 from summary.markup import Section, parse_markup
-from summary.options import SummaryOptions
+from summary.options import Detail, SummaryOptions
 
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "summary.html.j2"
@@ -95,6 +97,15 @@ class CountryGroup:
 
 
 @dataclass(frozen=True)
+class OtherRoute:
+    """One row of the table of routes the person cannot act on now, with why in one line."""
+
+    result: PathwayResult
+    why: str  # an English msgid (a criterion's text, or a fixed sentence)
+    why_is_text: bool  # True: ``why`` is data text (|tr); False: a fixed sentence
+
+
+@dataclass(frozen=True)
 class SourceEntry:
     """One line of the single "Sources" list at the end; ``label`` is what the text cites."""
 
@@ -129,6 +140,16 @@ class View:
     stale: list[PathwayResult] = field(default_factory=list)
     to_verify: list[PathwayResult] = field(default_factory=list)
     relationship: Callable[[str], str] = str
+    plan: Plan | None = None
+    act_now: list[PathwayResult] = field(default_factory=list)  # plan order, countries' routes
+    act_now_unhcr: list[PathwayResult] = field(default_factory=list)  # UNHCR categories
+    applied_before: list[PathwayResult] = field(default_factory=list)
+    rest: list[OtherRoute] = field(default_factory=list)  # every route not to act on now
+    notice_said_at: dict[str, str] = field(default_factory=dict)  # notice id -> first route
+
+    @property
+    def full(self) -> bool:
+        return self.options.detail is Detail.FULL
 
     def src(self, country: str, source_id: str) -> str:
         """How the text cites a source: its id, prefixed by the country (``US-S01``)."""
@@ -226,6 +247,8 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryO
     stale_before = add_months(screening.today, -STALE_AFTER_MONTHS)
     answers, left_out = _answers(screening.answers, engine, t, options.include_sensitive)
     relationships = engine.questionnaire.groups.get("family_members", {}).get("member_relationship")
+    plan = derive_plan(screening)
+    by_result = {r.pathway: r for r in results}
     return View(
         screening=screening,
         t=t,
@@ -263,7 +286,46 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryO
         stale=[r for r in results if r.last_checked < stale_before],
         to_verify=[r for r in results if r.to_verify],
         relationship=lambda value: _choice_text(relationships, value, t),
+        plan=plan,
+        act_now=[by_result[route.pathway] for route in plan.act_now if route.kind is Kind.PATHWAY],
+        act_now_unhcr=[
+            by_result[route.pathway]
+            for route in plan.act_now
+            if route.kind is Kind.UNHCR_CATEGORY
+        ],
+        applied_before=[by_result[route.pathway] for route in plan.if_applied_before],
+        notice_said_at=_first_said(by_result[route.pathway] for route in plan.act_now),
+        rest=[
+            _other(result)
+            for result in results
+            if result.pathway not in {route.pathway for route in plan.act_now}
+        ],
     )
+
+
+def _first_said(results: Iterable[PathwayResult]) -> dict[str, str]:
+    """For each notice, the first route (in plan order) whose block says it in full; the
+    later ones only point back to it."""
+    first: dict[str, str] = {}
+    for result in results:
+        for notice in result.notices:
+            first.setdefault(notice.id, result.pathway)
+    return first
+
+
+def _other(result: PathwayResult) -> OtherRoute:
+    """Why a route is not one to act on now, in one line: the first criterion not met, or its
+    closure (which may not stop someone who applied before)."""
+    failed = next((c for c in result.criteria if c.outcome is Outcome.NOT_MET), None)
+    if failed is not None:
+        return OtherRoute(result, failed.text, why_is_text=True)
+    if is_if_applied_before(result):
+        return OtherRoute(result, WHY_APPLIED_BEFORE, why_is_text=False)
+    return OtherRoute(result, WHY_CLOSED, why_is_text=False)
+
+
+WHY_APPLIED_BEFORE = N_("Closed to new applications; yours may go on if you applied before.")
+WHY_CLOSED = N_("You may fit it, but it is closed to you.")
 
 
 def _detail(result: PathwayResult) -> bool:
@@ -515,6 +577,18 @@ def _dated_filter(context: jinja2.runtime.Context, value: str) -> str:
         return isolate(value)
 
 
+_CLAUSE_END = re.compile(r"[,.;:!?،؛؟۔](?=\s)")
+
+
+def _first_clause(text: str) -> str:
+    """The first clause of a (translated) text, marked as cut: a line of a list that names
+    many routes. The full text is in the appendix."""
+    end = _CLAUSE_END.search(text)
+    if end is None or end.end() == len(text.rstrip()):
+        return text
+    return text[: end.start()] + "…"
+
+
 def _cite_filter(source_id: str, country: str) -> str:
     """A source as the text cites it (``US-S01``), kept whole in right-to-left text."""
     return isolate(source_label(country, source_id))
@@ -563,6 +637,7 @@ def _environment() -> jinja2.Environment:
             "dated": _dated_filter,
             "number": _number_filter,
             "isolate": isolate,
+            "first_clause": _first_clause,
             "cite": _cite_filter,
             "verdict": _words_filter(verdict_text),
             "status": _words_filter(status_text),
