@@ -289,9 +289,7 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryO
         plan=plan,
         act_now=[by_result[route.pathway] for route in plan.act_now if route.kind is Kind.PATHWAY],
         act_now_unhcr=[
-            by_result[route.pathway]
-            for route in plan.act_now
-            if route.kind is Kind.UNHCR_CATEGORY
+            by_result[route.pathway] for route in plan.act_now if route.kind is Kind.UNHCR_CATEGORY
         ],
         applied_before=[by_result[route.pathway] for route in plan.if_applied_before],
         notice_said_at=_first_said(by_result[route.pathway] for route in plan.act_now),
