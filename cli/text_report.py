@@ -155,6 +155,10 @@ def _unknown_line(route: PlanRoute) -> list[str]:
     return ["   " + _("Still to find out: %(facts)s") % {"facts": texts}]
 
 
+def _tri_answer(value: bool | None) -> str:
+    return _("unknown") if value is None else _("yes") if value else _("no")
+
+
 def _pathway(result: PathwayResult) -> list[str]:
     status = _status(result.status)
     since = (
@@ -177,7 +181,7 @@ def _pathway(result: PathwayResult) -> list[str]:
     lines.append(
         "  "
         + _("Applies to you despite its status: %(answer)s")
-        % {"answer": _("yes") if result.applies_despite_status else _("no")}
+        % {"answer": _tri_answer(result.applies_despite_status)}
     )
     lines.append("  " + _("Criteria:"))
     for criterion in result.criteria:

@@ -79,6 +79,13 @@ class PathwayCard(QFrame):
             self.box.addWidget(
                 plain_label(_("This route can still go on for you despite its status."), bold=True)
             )
+        elif result.applies_despite_status is None:
+            self.box.addWidget(
+                plain_label(
+                    _("This route may still go on for you if you applied before: see above."),
+                    bold=True,
+                )
+            )
 
         self._heading(_("What the rules ask"))
         self.criteria_labels: list[QLabel] = []
