@@ -12,9 +12,8 @@ import contextlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from cases import (
@@ -39,22 +38,27 @@ from i18n.runtime import current_language, ngettext
 from pathways.engine import Engine
 from pathways.results import Screening
 
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
-
 
 class CaseFlow(QObject):
+    """Drives the caseworker's pages through signals; it never sees the window, which places
+    the pages and runs the sessions it is told of."""
+
+    page_ready = Signal(QWidget, str)  # a page to show, and its view ("unlock" or "cases")
+    session_opened = Signal(object, object)  # a Session, and a note to show (str or None)
+    session_closed = Signal()  # the open case (if any) is closed: forget the session
+    cancelled = Signal()  # the caseworker left the unlock page: back to the start
+    locking = Signal()  # about to lock: empty whatever shows a person's answers now
+
     def __init__(
         self,
-        window: MainWindow,
+        parent: QObject,
         *,
         folder: Path | None = None,
         kdf: KdfParams | None = None,
         today: date,
         engine_factory: Callable[[], Engine],
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(parent)
         self.folder = folder or default_store_folder()
         self.kdf = kdf or kdf_for_new_keys()  # cheap only under MASIR_TEST_CHEAP_KDF=1
         self.today = today
@@ -83,16 +87,16 @@ class CaseFlow(QObject):
         create = not CaseStore.exists(self.folder)
         page = UnlockPage(create)
         page.submitted.connect(self._submit_passphrase)
-        page.cancelled.connect(self.window.back_to_start)
+        page.cancelled.connect(self.cancelled)
         self.unlock_page, self.list_page = page, None
-        self.window.set_case_page(page, "unlock")
+        self.page_ready.emit(page, "unlock")
 
     def show_list(self) -> None:
         """The case list; an open case is closed first (its answers are already saved)."""
         if self.store is None:
             self.show_unlock()
             return
-        self.window.end_session()
+        self.session_closed.emit()
         self.case_id = None
         page = CaseListPage(
             self.store,
@@ -105,7 +109,7 @@ class CaseFlow(QObject):
         page.lock_requested.connect(self.lock)
         page.idle_minutes_changed.connect(self.idle.set_minutes)
         self.unlock_page, self.list_page = None, page
-        self.window.set_case_page(page, "cases")
+        self.page_ready.emit(page, "cases")
 
     def rebuild(self, view: str) -> None:
         """After a change of language."""
@@ -172,7 +176,7 @@ class CaseFlow(QObject):
             ) % {"count": isolate_number(count)}
         self.case_id = case_id
         self.unlock_page = self.list_page = None
-        self.window.begin_session(session, note)
+        self.session_opened.emit(session, note)
 
     def save_answers(self, session: Session) -> None:
         """Session.on_answer_saved: durable before the next question shows."""
@@ -197,8 +201,7 @@ class CaseFlow(QObject):
         if self.store is None:
             return
         self._close_dialogs()
-        if self.window.page is not None:
-            clear_widgets(self.window.page)  # it is deleted later; empty it now
+        self.locking.emit()
         self.close()
         clipboard = QApplication.clipboard()
         if clipboard is not None:
@@ -209,7 +212,7 @@ class CaseFlow(QObject):
         """Forget the key and close the store's files (window closed, lock, quick exit)."""
         self._generation += 1
         self.idle.stop()
-        self.window.end_session()
+        self.session_closed.emit()
         self.case_id = None
         store, self.store = self.store, None
         self.unlock_page = self.list_page = None
