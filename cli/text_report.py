@@ -17,34 +17,19 @@ from i18n.runtime import _, current_language, text_direction
 from pathways.model import Kind, Status
 from pathways.plan import Plan, PlanRoute, derive_plan
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
+from pathways.words import OUTCOME, STATUS, VERDICT
 
 
 def _mark(outcome: Outcome) -> str:
-    return {
-        Outcome.MET: _("[met]"),
-        Outcome.NOT_MET: _("[not met]"),
-        Outcome.UNKNOWN: _("[unknown]"),
-    }[outcome]
+    return f"[{_(OUTCOME[outcome])}]"
 
 
 def _verdict(verdict: Verdict) -> str:
-    return {
-        Verdict.ELIGIBLE: _("eligible"),
-        Verdict.POSSIBLY_ELIGIBLE: _("possibly eligible"),
-        Verdict.NOT_ELIGIBLE: _("not eligible"),
-    }[verdict]
+    return _(VERDICT[verdict])
 
 
 def _status(status: Status) -> str:
-    return {
-        Status.OPEN: _("open"),
-        Status.CLOSED_TO_NEW: _("closed to new"),
-        Status.FULL: _("full"),
-        Status.SUSPENDED: _("suspended"),
-        Status.PAUSED: _("paused"),
-        Status.ENDED: _("ended"),
-        Status.UNKNOWN: _("unknown"),
-    }[status]
+    return _(STATUS[status])
 
 
 def _day(value: date) -> str:
@@ -156,7 +141,7 @@ def _unknown_line(route: PlanRoute) -> list[str]:
 
 
 def _tri_answer(value: bool | None) -> str:
-    return _("unknown") if value is None else _("yes") if value else _("no")
+    return _(OUTCOME[Outcome.UNKNOWN]) if value is None else _("yes") if value else _("no")
 
 
 def _pathway(result: PathwayResult) -> list[str]:

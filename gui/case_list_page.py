@@ -144,7 +144,7 @@ class CaseListPage(ScrollingPage):
 
         actions = QGridLayout()
         self.new_button = button(_("New case…"), self.body)
-        self.open_button = button(_("Open"), self.body)
+        self.open_button = button(_("Open case"), self.body)
         self.rename_button = button(_("Rename…"), self.body)
         self.delete_button = button(_("Delete…"), self.body)
         self.rescreen_button = button(_("Re-screen with today's rules"), self.body)

@@ -32,7 +32,7 @@ from i18n.numerals import format_number, native_digits
 from i18n.runtime import LANGUAGES, N_, current_language, text_direction
 from pathways.engine import Engine
 from pathways.model import Kind, Pathway, ReferralMode, Status
-from pathways.plan import Plan, derive_plan, is_if_applied_before
+from pathways.plan import ACTION, Plan, derive_plan, is_if_applied_before
 from pathways.results import (
     CriterionResult,
     NoticeResult,
@@ -42,6 +42,7 @@ from pathways.results import (
     SourceRef,
     Verdict,
 )
+from pathways.words import OUTCOME, STATUS, VERDICT
 from summary.document import PageLine, SummaryDocument
 from summary.errors import SummaryError
 from summary.markup import Section, parse_markup
@@ -509,46 +510,20 @@ def _country_names(language: str) -> Mapping[str, str]:
 
 
 def verdict_text(verdict: Verdict, t: Translator | None = None) -> str:
-    _ = (t or Translator(current_language()))._
-    return {
-        Verdict.ELIGIBLE: _("Eligible"),
-        Verdict.POSSIBLY_ELIGIBLE: _("Possibly eligible"),
-        Verdict.NOT_ELIGIBLE: _("Not eligible"),
-    }[verdict]
+    return (t or Translator(current_language()))._(VERDICT[verdict])
 
 
 def status_text(status: Status, t: Translator | None = None) -> str:
-    _ = (t or Translator(current_language()))._
-    return {
-        Status.OPEN: _("Open"),
-        Status.CLOSED_TO_NEW: _("Closed to new applications"),
-        Status.FULL: _("Full"),
-        Status.SUSPENDED: _("Suspended"),
-        Status.PAUSED: _("Paused"),
-        Status.ENDED: _("Ended"),
-        Status.UNKNOWN: _("Status unknown"),
-    }[status]
+    return (t or Translator(current_language()))._(STATUS[status])
 
 
 def outcome_text(outcome: Outcome, t: Translator | None = None) -> str:
-    _ = (t or Translator(current_language()))._
-    return {
-        Outcome.MET: _("Met"),
-        Outcome.NOT_MET: _("Not met"),
-        Outcome.UNKNOWN: _("Unknown"),
-    }[outcome]
+    return (t or Translator(current_language()))._(OUTCOME[outcome])
 
 
 def referral_text(mode: ReferralMode, t: Translator | None = None) -> str:
-    _ = (t or Translator(current_language()))._
-    return {
-        ReferralMode.SELF_APPLY: _("No: you apply yourself."),
-        ReferralMode.REFERRAL: _("Yes: someone must refer you."),
-        ReferralMode.INVITATION: _("Yes: you can apply only when invited."),
-        ReferralMode.SPONSOR: _("Yes: you need a sponsor."),
-        ReferralMode.FAMILY_PETITION: _("Yes: a family member must petition for you."),
-        ReferralMode.NONE: _("No way to apply at present."),
-    }[mode]
+    """How a route is entered, in the plan's one line (pathways/plan.py ACTION)."""
+    return (t or Translator(current_language()))._(ACTION[mode])
 
 
 # Filters read the language of the rendering from the template's context (``v``).

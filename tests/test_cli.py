@@ -69,7 +69,7 @@ def test_yaml_answers_and_text_output(tmp_path: Path, capsys: pytest.CaptureFixt
     text = capsys.readouterr().out
     assert text.index("WHAT YOU CAN DO NOW") < text.index("UNITED STATES")
     assert "Afghan Special Immigrant Visa (SIV) (us.siv)" in text
-    assert "Verdict: possibly eligible" in text
+    assert "Verdict: Possibly eligible" in text
     assert "Statuses are as found in official and news sources up to June 2026" in text
 
 

@@ -20,6 +20,8 @@ from gui.passphrase import strength_hint
 from gui.question_page import QuestionPage
 from gui.results_page import ResultsPage
 from gui.review_page import ReviewPage
+from pathways.results import Verdict
+from pathways.words import VERDICT
 from tests.gui.case_driver import PASSPHRASE, WAIT_MS, CaseDriver, texts_on_screen
 from tests.gui.gui_driver import core_screening, reset_language, type_text
 from tests.gui.personas import JOURNALIST
@@ -293,7 +295,7 @@ def test_results_are_saved_and_rescreen_shows_what_changed(qtbot: QtBot) -> None
     driver.click(page.rescreen_button)
     lines = page.report_label.text().replace(FSI, "").replace(PDI, "").splitlines()
     assert lines[0].startswith("Compared with the results saved on")
-    assert lines[1:] == [f"us.siv: eligible → {now.replace('_', ' ')}"]
+    assert lines[1:] == [f"us.siv: Eligible → {VERDICT[Verdict(now)]}"]
 
 
 def test_export_and_import_through_the_dialogs(qtbot: QtBot, tmp_path: Path) -> None:

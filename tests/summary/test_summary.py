@@ -183,7 +183,7 @@ def test_eligible_pathway_details_are_all_there(
         "Proof:",
         "Met: ",
         "Next steps",
-        "Referral needed: No: you apply yourself.",
+        "How to apply: Apply yourself.",
         "Where you must be:",
         "Your family members: Family member 1 (My husband or wife)",
         "Country notices: US entry ban on Afghan nationals",
