@@ -41,19 +41,25 @@ from pydantic import JsonValue, ValidationError
 
 from cases.crypto import (
     DEFAULT_KDF,
+    TEST_KDF,
     DecryptionError,
+    KdfError,
     KdfParams,
+    accepted_kdf,
     decrypt,
     derive_key,
     encrypt,
+    kdf_for_new_keys,
     key_check_passes,
     make_key_check,
     new_salt,
     pad,
+    test_kdf_allowed,
     unpad,
 )
 from cases.errors import CaseStoreError, ErrorKind, from_os_error, from_sqlite_error
 from cases.models import CaseRecord, CaseSummary, utc_now
+from cases.passphrase_rules import require_acceptable
 
 FORMAT_VERSION = 1
 DB_NAME = "cases.sqlite3"
@@ -104,7 +110,29 @@ def fsync_path(path: Path) -> None:
 
 def _connect(path: Path) -> sqlite3.Connection:
     # check_same_thread=False: the GUI calls from worker threads; CaseStore serialises calls.
-    return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    if path.exists():
+        os.chmod(path, FILE_MODE)  # before SQLite makes -wal and -shm, which copy its mode
+    return conn
+
+
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def secure_folder(folder: Path) -> bool:
+    """Only this user may read the store: the folder 0700, its files 0600, checked at every
+    open (a shared folder, `--store`, a restored backup). True when something was wider."""
+    wider = False
+    if folder.stat().st_mode & 0o077:
+        wider = True
+        os.chmod(folder, FOLDER_MODE)
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+        path = folder / name
+        if path.exists() and path.stat().st_mode & 0o077:
+            wider = True
+            os.chmod(path, FILE_MODE)
+    return wider
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -162,7 +190,14 @@ def _read_meta(conn: sqlite3.Connection) -> _Meta:
 
 def _unlock(conn: sqlite3.Connection, passphrase: str) -> bytes:
     meta = _read_meta(conn)
-    key = derive_key(passphrase, meta.salt, meta.kdf)
+    if meta.kdf == TEST_KDF and not test_kdf_allowed():
+        raise CaseStoreError(ErrorKind.TEST_STORE)
+    if not accepted_kdf(meta.kdf):
+        raise CaseStoreError(ErrorKind.CORRUPT)
+    try:
+        key = derive_key(passphrase, meta.salt, meta.kdf)
+    except KdfError:
+        raise CaseStoreError(ErrorKind.CORRUPT) from None
     if not key_check_passes(key, meta.key_check, meta.check_aad()):
         raise CaseStoreError(ErrorKind.WRONG_PASSPHRASE)
     return key
@@ -205,6 +240,8 @@ class CaseStore:
         self._conn: sqlite3.Connection | None = conn
         self._key: bytes | None = key
         self._mutex = threading.RLock()
+        self.permissions_fixed = False
+        """Other users could read the store's folder or files; they were made private."""
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -218,6 +255,7 @@ class CaseStore:
         folder = Path(folder)
         if cls.exists(folder):
             raise CaseStoreError(ErrorKind.ALREADY_EXISTS)
+        require_acceptable(passphrase)
         meta, key = _new_meta(passphrase, kdf)
         building = folder / (DB_NAME + ".new")
         with guarded():
@@ -231,6 +269,7 @@ class CaseStore:
                     conn.execute("COMMIT")
                 finally:
                     conn.close()
+                os.chmod(building, FILE_MODE)
                 fsync_path(building)
                 os.replace(building, folder / DB_NAME)
             except BaseException:
@@ -251,6 +290,7 @@ class CaseStore:
     @classmethod
     def _connected(cls, folder: Path, unlock: Callable[[sqlite3.Connection], bytes]) -> Self:
         with guarded():
+            widened = secure_folder(folder)
             conn = _connect(folder / DB_NAME)
             try:
                 _configure(conn)
@@ -260,7 +300,9 @@ class CaseStore:
             except BaseException:
                 conn.close()
                 raise
-        return cls(folder, conn, key)
+        store = cls(folder, conn, key)
+        store.permissions_fixed = widened
+        return store
 
     def lock(self) -> None:
         """Forget the key; the store stays open and can be unlocked again."""
@@ -356,8 +398,9 @@ class CaseStore:
         """Re-encrypt every case under a key from the new passphrase and a new salt, at once."""
         with self._mutex, guarded():
             self._require_key()
+            require_acceptable(new)
             old_key = _unlock(self._connection(), old)
-            meta, new_key = _new_meta(new, kdf or _read_meta(self._connection()).kdf)
+            meta, new_key = _new_meta(new, kdf or kdf_for_new_keys())  # today's parameters
             with self._write() as (conn, _key):
                 rows = conn.execute("SELECT case_id, nonce, ciphertext FROM cases").fetchall()
                 for row in rows:

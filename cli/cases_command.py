@@ -11,11 +11,13 @@ import argparse
 import getpass
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from cases import (
+    PERMISSIONS_FIXED,
     CaseRecord,
     CaseStore,
     CaseStoreError,
@@ -25,13 +27,14 @@ from cases import (
     import_cases,
     kdf_for_new_keys,
 )
+from cases.passphrase_rules import MIN_LENGTH
 from cli.terminal import one_line
 from forms.errors import MasirError
 from pathways.engine import Engine
 
 PASSPHRASE_ENV = "MASIR_PASSPHRASE"  # noqa: S105 (the name of a variable, not a secret)
 EXPORT_PASSPHRASE_ENV = "MASIR_EXPORT_PASSPHRASE"  # noqa: S105
-MIN_PASSPHRASE = 10
+MIN_PASSPHRASE = MIN_LENGTH
 
 Prompt = Callable[[str], str]
 
@@ -64,6 +67,8 @@ def run_cases(args: argparse.Namespace, engine: Engine, prompt: Prompt | None = 
     folder: Path = args.store or default_store_folder()
     passphrase = _secret(PASSPHRASE_ENV, "Case store passphrase: ", ask)
     with CaseStore.open(folder, passphrase) as store:
+        if store.permissions_fixed:
+            print(f"masir: warning: {PERMISSIONS_FIXED}", file=sys.stderr)
         if args.action == "list":
             return _list(store)
         if args.action == "show":

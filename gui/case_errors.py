@@ -41,4 +41,9 @@ def store_error_text(error: BaseException) -> str:
             "The case store is in use by another Masir window. Close it and try again."
         ),
         ErrorKind.IO_ERROR: _("The disk could not be read or written. Check it and try again."),
+        ErrorKind.WEAK_PASSPHRASE: _("The passphrase is too short: use at least 10 characters."),
+        ErrorKind.TEST_STORE: _(
+            "This case store was made by Masir's tests with weak protection and cannot hold real "
+            "cases. Make a new case store in another folder."
+        ),
     }[error.kind]

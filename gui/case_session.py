@@ -34,7 +34,7 @@ from gui.case_unlock import UnlockPage
 from gui.idle_lock import IdleLock
 from gui.quick_exit import clear_widgets
 from gui.session import Mode, Session
-from i18n.runtime import current_language, ngettext
+from i18n.runtime import _, current_language, ngettext
 from pathways.engine import Engine
 from pathways.results import Screening
 
@@ -141,6 +141,14 @@ class CaseFlow(QObject):
         self.store = store
         self.idle.start()
         self.show_list()
+        if store.permissions_fixed and self.list_page is not None:
+            self.list_page.show_status(
+                _(
+                    "Other users of this computer could read the case store's folder or files; "
+                    "they are now private to you. Check who had access."
+                ),
+                error=True,
+            )
 
     def _open_failed(self, error: object, generation: int) -> None:
         page = self.unlock_page

@@ -115,7 +115,7 @@ def test_a_non_blob_value_is_tampering(store: CaseStore, store_folder: Path) -> 
         # Salt, parameters and key check feed the key: a change reads as a wrong passphrase.
         ("salt", b"\x00" * 16, ErrorKind.WRONG_PASSPHRASE),
         ("key_check", b"\x00" * 46, ErrorKind.WRONG_PASSPHRASE),
-        ("kdf", b'{"time_cost":2,"memory_kib":8192,"parallelism":1}', ErrorKind.WRONG_PASSPHRASE),
+        ("kdf", b'{"time_cost":2,"memory_kib":8192,"parallelism":1}', ErrorKind.CORRUPT),
         ("kdf", b'{"time_cost":1,"memory_kib":99999999999,"parallelism":1}', ErrorKind.CORRUPT),
         ("kdf", b"not json", ErrorKind.CORRUPT),
         ("format_version", b"2", ErrorKind.CORRUPT),
