@@ -334,12 +334,29 @@ class CaseStore:
     # --- reading ---------------------------------------------------------------------------
 
     def list_cases(self) -> list[CaseSummary]:
-        """All cases, most recently updated first (decrypts every case)."""
+        """Every case that can be read, most recently updated first (decrypts every case)."""
+        return self.scan()[0]
+
+    def scan(self) -> tuple[list[CaseSummary], list[str]]:
+        """The readable cases (most recent first) and the ids of damaged ones: one damaged case
+        never hides the others, and can still be deleted by its id."""
         with self._mutex, guarded():
             key = self._require_key()
             rows = self._connection().execute("SELECT case_id, nonce, ciphertext FROM cases")
-            summaries = [_unseal(key, *row).summary() for row in rows.fetchall()]
-        return sorted(summaries, key=lambda s: s.updated, reverse=True)
+            summaries, damaged = [], []
+            for row in rows.fetchall():
+                try:
+                    summaries.append(_unseal(key, *row).summary())
+                except CaseStoreError:
+                    damaged.append(str(row[0]))
+        return sorted(summaries, key=lambda s: s.updated, reverse=True), sorted(damaged)
+
+    def case_ids(self) -> list[str]:
+        """Every case id in the store, readable or not (ids are stored in the clear)."""
+        with self._mutex, guarded():
+            self._require_key()
+            rows = self._connection().execute("SELECT case_id FROM cases ORDER BY case_id")
+            return [str(row[0]) for row in rows.fetchall()]
 
     def search(self, text: str) -> list[CaseSummary]:
         return [summary for summary in self.list_cases() if summary.matches(text)]

@@ -109,7 +109,7 @@ def _secret(variable: str, question: str, ask: Prompt) -> str:
 
 def _resolve(store: CaseStore, given: str) -> str:
     """A full case id, or a prefix of at least 6 characters naming exactly one case."""
-    ids = [summary.case_id for summary in store.list_cases()]
+    ids = store.case_ids()  # a damaged case can still be named (to delete it)
     if given in ids:
         return given
     matches = [case_id for case_id in ids if len(given) >= 6 and case_id.startswith(given)]
@@ -119,11 +119,20 @@ def _resolve(store: CaseStore, given: str) -> str:
 
 
 def _list(store: CaseStore) -> str:
+    summaries, damaged = store.scan()
     lines = ["id\tlabel\tupdated\tanswered"]
-    for summary in store.list_cases():
+    for summary in summaries:
         updated = summary.updated.isoformat(timespec="seconds")
         lines.append(
             f"{summary.case_id}\t{one_line(summary.label)}\t{updated}\t{summary.answered_count}"
+        )
+    lines += [
+        f"{case_id}\t(damaged: cannot be read; delete it or restore it)\t-\t-"
+        for case_id in damaged
+    ]
+    if damaged:
+        print(
+            f"masir: warning: {len(damaged)} damaged case(s): {', '.join(damaged)}", file=sys.stderr
         )
     return "\n".join(lines) + "\n"
 
