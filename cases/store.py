@@ -31,7 +31,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -41,6 +41,7 @@ from pydantic import JsonValue, ValidationError
 
 from cases.crypto import (
     DEFAULT_KDF,
+    NONCE_BYTES,
     TEST_KDF,
     DecryptionError,
     KdfError,
@@ -203,6 +204,61 @@ def _unlock(conn: sqlite3.Connection, passphrase: str) -> bytes:
     return key
 
 
+_MANIFEST = "manifest"
+_MANIFEST_AAD = b"masir-manifest\x00%d" % FORMAT_VERSION
+
+
+@dataclass(frozen=True)
+class Integrity:
+    """What changed in the store outside Masir since it last wrote, found at unlock.
+
+    The manifest (every case id with the nonce of its last encryption, sealed under the key)
+    is rewritten in the same transaction as every save; a row deleted, replaced by an older
+    ciphertext or added with another tool no longer matches it.
+    """
+
+    missing: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)
+    unchecked: bool = False  # no manifest (a store from before this check) or a damaged one
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.replaced or self.unexpected or self.unchecked)
+
+
+def _manifest_of(conn: sqlite3.Connection) -> dict[str, str]:
+    rows = conn.execute("SELECT case_id, nonce FROM cases").fetchall()
+    return {str(case_id): bytes(nonce).hex() for case_id, nonce in rows}
+
+
+def _put_manifest(conn: sqlite3.Connection, key: bytes) -> None:
+    body = json.dumps(_manifest_of(conn), sort_keys=True).encode("ascii")
+    nonce, ciphertext = encrypt(key, body, _MANIFEST_AAD)
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (_MANIFEST, nonce + ciphertext)
+    )
+
+
+def _check_integrity(conn: sqlite3.Connection, key: bytes) -> Integrity:
+    row = conn.execute("SELECT value FROM meta WHERE name = ?", (_MANIFEST,)).fetchone()
+    if row is None or not isinstance(row[0], bytes):
+        return Integrity(unchecked=True)
+    blob = row[0]
+    try:
+        saved = json.loads(decrypt(key, blob[:NONCE_BYTES], blob[NONCE_BYTES:], _MANIFEST_AAD))
+    except (DecryptionError, ValueError):
+        return Integrity(unchecked=True)
+    if not isinstance(saved, dict):
+        return Integrity(unchecked=True)
+    current = _manifest_of(conn)
+    return Integrity(
+        missing=sorted(set(saved) - set(current)),
+        replaced=sorted(c for c in set(saved) & set(current) if saved[c] != current[c]),
+        unexpected=sorted(set(current) - set(saved)),
+    )
+
+
 def _seal(key: bytes, record: CaseRecord) -> tuple[bytes, bytes]:
     """Encrypt all but the id, which the row holds and the associated data binds."""
     plaintext = pad(record.model_dump_json(exclude={"case_id"}).encode("utf-8"))
@@ -242,6 +298,8 @@ class CaseStore:
         self._mutex = threading.RLock()
         self.permissions_fixed = False
         """Other users could read the store's folder or files; they were made private."""
+        self.integrity = Integrity()
+        """What changed outside Masir since it last wrote (found at unlock)."""
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -266,6 +324,7 @@ class CaseStore:
                 try:
                     conn.executescript("BEGIN;" + _SCHEMA)
                     conn.executemany("INSERT INTO meta (name, value) VALUES (?, ?)", meta.rows())
+                    _put_manifest(conn, key)
                     conn.execute("COMMIT")
                 finally:
                     conn.close()
@@ -297,11 +356,17 @@ class CaseStore:
                 if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
                     raise CaseStoreError(ErrorKind.CORRUPT)
                 key = unlock(conn)
+                integrity = _check_integrity(conn, key)
+                if not integrity.ok:  # told once, at this unlock; then the manifest is made anew
+                    conn.execute("BEGIN IMMEDIATE")
+                    _put_manifest(conn, key)
+                    conn.execute("COMMIT")
             except BaseException:
                 conn.close()
                 raise
         store = cls(folder, conn, key)
         store.permissions_fixed = widened
+        store.integrity = integrity
         return store
 
     def lock(self) -> None:
@@ -418,7 +483,7 @@ class CaseStore:
             require_acceptable(new)
             old_key = _unlock(self._connection(), old)
             meta, new_key = _new_meta(new, kdf or kdf_for_new_keys())  # today's parameters
-            with self._write() as (conn, _key):
+            with self._write(manifest_key=new_key) as (conn, _key):
                 rows = conn.execute("SELECT case_id, nonce, ciphertext FROM cases").fetchall()
                 for row in rows:
                     record = _unseal(old_key, *row)
@@ -465,14 +530,18 @@ class CaseStore:
             )
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[tuple[sqlite3.Connection, bytes]]:
-        """One IMMEDIATE transaction, committed (and fsynced) or rolled back as a whole."""
+    def _write(
+        self, manifest_key: bytes | None = None
+    ) -> Iterator[tuple[sqlite3.Connection, bytes]]:
+        """One IMMEDIATE transaction, committed (and fsynced) or rolled back as a whole; the
+        manifest is rewritten inside it (under `manifest_key` when the key changes)."""
         with self._mutex, guarded():
             key = self._require_key()
             conn = self._connection()
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn, key
+                _put_manifest(conn, manifest_key or key)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:

@@ -69,6 +69,8 @@ def run_cases(args: argparse.Namespace, engine: Engine, prompt: Prompt | None = 
     with CaseStore.open(folder, passphrase) as store:
         if store.permissions_fixed:
             print(f"masir: warning: {PERMISSIONS_FIXED}", file=sys.stderr)
+        for line in _integrity_lines(store):
+            print(f"masir: warning: {line}", file=sys.stderr)
         if args.action == "list":
             return _list(store)
         if args.action == "show":
@@ -116,6 +118,21 @@ def _resolve(store: CaseStore, given: str) -> str:
     if len(matches) == 1:
         return matches[0]
     raise CaseStoreError(ErrorKind.NOT_FOUND, f"There is no case with the id '{one_line(given)}'.")
+
+
+def _integrity_lines(store: CaseStore) -> list[str]:
+    """What changed outside Masir since it last wrote, one line each (told once)."""
+    found = store.integrity
+    lines = []
+    if found.missing:
+        lines.append(f"cases removed outside Masir: {', '.join(found.missing)}")
+    if found.replaced:
+        lines.append(f"cases replaced by another or older copy: {', '.join(found.replaced)}")
+    if found.unexpected:
+        lines.append(f"cases added outside Masir: {', '.join(found.unexpected)}")
+    if found.unchecked:
+        lines.append("the store's list of its cases was missing or damaged; it was made again")
+    return lines
 
 
 def _list(store: CaseStore) -> str:

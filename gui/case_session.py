@@ -28,7 +28,7 @@ from cases.resume import resume_interview
 from forms.answers_file import answers_to_json
 from gui.background import run_in_background
 from gui.bidi import isolate_number
-from gui.case_errors import store_error_text
+from gui.case_errors import integrity_text, store_error_text
 from gui.case_list_page import CaseListPage
 from gui.case_unlock import UnlockPage
 from gui.idle_lock import IdleLock
@@ -141,6 +141,9 @@ class CaseFlow(QObject):
         self.store = store
         self.idle.start()
         self.show_list()
+        problems = integrity_text(store.integrity)
+        if problems and self.list_page is not None:
+            self.list_page.show_status(problems, error=True)
         if store.permissions_fixed and self.list_page is not None:
             self.list_page.show_status(
                 _(

@@ -61,3 +61,69 @@ def test_the_command_line_lists_shows_and_deletes_around_a_damaged_case(
     capsys.readouterr()
     assert run([*base, "list"]) == 0
     assert damaged not in capsys.readouterr().out
+
+
+def _rows(folder: Path) -> sqlite3.Connection:
+    return sqlite3.connect(folder / "cases.sqlite3")
+
+
+def test_a_row_deleted_outside_masir_is_reported_at_unlock(
+    store: CaseStore, store_folder: Path
+) -> None:
+    kept, gone = store.new_case("kept"), store.new_case("gone")
+    store.close()
+    conn = _rows(store_folder)
+    conn.execute("DELETE FROM cases WHERE case_id = ?", (gone,))
+    conn.commit()
+    conn.close()
+    with CaseStore.open(store_folder, PASSPHRASE) as reopened:
+        assert reopened.integrity.missing == [gone] and not reopened.integrity.ok
+        assert [s.case_id for s in reopened.list_cases()] == [kept]
+    with CaseStore.open(store_folder, PASSPHRASE) as again:  # told once
+        assert again.integrity.ok
+
+
+def test_an_older_copy_of_a_case_put_back_is_reported_at_unlock(
+    store: CaseStore, store_folder: Path
+) -> None:
+    case_id = store.new_case("case")
+    store.save_answers(case_id, answers_sample(), None)
+    conn = _rows(store_folder)
+    old = conn.execute("SELECT nonce, ciphertext FROM cases WHERE case_id = ?", (case_id,))
+    old_row = old.fetchone()
+    conn.close()
+    store.save_answers(case_id, {}, None)
+    store.close()
+    conn = _rows(store_folder)
+    conn.execute(
+        "UPDATE cases SET nonce = ?, ciphertext = ? WHERE case_id = ?", (*old_row, case_id)
+    )
+    conn.commit()
+    conn.close()
+    with CaseStore.open(store_folder, PASSPHRASE) as reopened:
+        assert reopened.integrity.replaced == [case_id]
+
+
+def test_a_store_without_its_manifest_says_it_could_not_check(
+    store: CaseStore, store_folder: Path
+) -> None:
+    store.new_case("case")
+    store.close()
+    conn = _rows(store_folder)
+    conn.execute("DELETE FROM meta WHERE name = 'manifest'")
+    conn.commit()
+    conn.close()
+    with CaseStore.open(store_folder, PASSPHRASE) as reopened:
+        assert reopened.integrity.unchecked
+
+
+def test_everyday_use_leaves_the_manifest_in_step(store: CaseStore, store_folder: Path) -> None:
+    first = store.new_case("first")
+    store.save_answers(first, answers_sample(), None)
+    store.rename(first, "renamed")
+    second = store.new_case("second")
+    store.delete(second)
+    store.change_passphrase(PASSPHRASE, "another long passphrase")
+    store.close()
+    with CaseStore.open(store_folder, "another long passphrase") as reopened:
+        assert reopened.integrity.ok
