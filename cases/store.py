@@ -200,8 +200,41 @@ def _unlock(conn: sqlite3.Connection, passphrase: str) -> bytes:
     except KdfError:
         raise CaseStoreError(ErrorKind.CORRUPT) from None
     if not key_check_passes(key, meta.key_check, meta.check_aad()):
+        _count_failed_try(conn)
         raise CaseStoreError(ErrorKind.WRONG_PASSPHRASE)
     return key
+
+
+_FAILED_TRIES = "failed_tries"
+
+
+def _count_failed_try(conn: sqlite3.Connection) -> None:
+    """Counted in the clear (no key is known when a try fails): one more wrong passphrase."""
+    with contextlib.suppress(sqlite3.Error):  # a read-only store still refuses the passphrase
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET "
+            "value = CAST(CAST(value AS TEXT) AS INTEGER) + 1",
+            (_FAILED_TRIES, b"1"),
+        )
+        conn.execute("COMMIT")
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def _take_failed_tries(conn: sqlite3.Connection) -> int:
+    """The wrong passphrases since the last unlock, then reset (told once, after an unlock)."""
+    row = conn.execute("SELECT value FROM meta WHERE name = ?", (_FAILED_TRIES,)).fetchone()
+    if row is None:
+        return 0
+    try:
+        count = int(row[0] if isinstance(row[0], int) else bytes(row[0]).decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        count = 0
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute("DELETE FROM meta WHERE name = ?", (_FAILED_TRIES,))
+    return max(count, 0)
 
 
 _MANIFEST = "manifest"
@@ -300,6 +333,8 @@ class CaseStore:
         """Other users could read the store's folder or files; they were made private."""
         self.integrity = Integrity()
         """What changed outside Masir since it last wrote (found at unlock)."""
+        self.failed_tries = 0
+        """Wrong passphrases typed since the store was last unlocked."""
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -356,6 +391,7 @@ class CaseStore:
                 if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
                     raise CaseStoreError(ErrorKind.CORRUPT)
                 key = unlock(conn)
+                failed_tries = _take_failed_tries(conn)
                 integrity = _check_integrity(conn, key)
                 if not integrity.ok:  # told once, at this unlock; then the manifest is made anew
                     conn.execute("BEGIN IMMEDIATE")
@@ -367,6 +403,7 @@ class CaseStore:
         store = cls(folder, conn, key)
         store.permissions_fixed = widened
         store.integrity = integrity
+        store.failed_tries = failed_tries
         return store
 
     def lock(self) -> None:

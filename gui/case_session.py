@@ -38,6 +38,15 @@ from i18n.runtime import _, current_language, ngettext
 from pathways.engine import Engine
 from pathways.results import Screening
 
+MAX_WAIT_SECONDS = 60
+
+
+def retry_wait_seconds(wrong_tries: int) -> int:
+    """No wait for the first two slips; then 2, 4, 8 … seconds, at most a minute."""
+    if wrong_tries < 3:
+        return 0
+    return int(min(2 ** (wrong_tries - 2), MAX_WAIT_SECONDS))
+
 
 class CaseFlow(QObject):
     """Drives the caseworker's pages through signals; it never sees the window, which places
@@ -69,6 +78,7 @@ class CaseFlow(QObject):
         self.unlock_page: UnlockPage | None = None
         self.list_page: CaseListPage | None = None
         self._generation = 0  # bumped on lock and quick exit: late key derivations are dropped
+        self.wrong_tries = 0  # in this window, since the last unlock: each one waits longer
 
     @property
     def unlocked(self) -> bool:
@@ -139,8 +149,19 @@ class CaseFlow(QObject):
             store.close()  # locked or quit while the key was being derived
             return
         self.store = store
+        self.wrong_tries = 0
         self.idle.start()
         self.show_list()
+        if store.failed_tries and self.list_page is not None:
+            self.list_page.show_status(
+                ngettext(
+                    "%(count)s failed attempt to open the cases since you last opened them.",
+                    "%(count)s failed attempts to open the cases since you last opened them.",
+                    store.failed_tries,
+                )
+                % {"count": isolate_number(store.failed_tries)},
+                error=True,
+            )
         problems = integrity_text(store.integrity)
         if problems and self.list_page is not None:
             self.list_page.show_status(problems, error=True)
@@ -160,6 +181,9 @@ class CaseFlow(QObject):
         page.set_busy(False)
         reason = error if isinstance(error, BaseException) else Exception()
         page.show_error(store_error_text(reason))
+        if isinstance(reason, CaseStoreError) and reason.kind is ErrorKind.WRONG_PASSPHRASE:
+            self.wrong_tries += 1
+            page.wait(retry_wait_seconds(self.wrong_tries))
 
     # -- an open case ----------------------------------------------------------------------
 
