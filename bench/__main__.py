@@ -193,6 +193,21 @@ def memory_row(runs: int) -> Row:
     )
 
 
+def fuzz() -> int:
+    """tests/test_fuzz_inputs.py with 2,500 examples a test: answers files (JSON, YAML),
+    .masir files and case store rows; any traceback fails it."""
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    code = subprocess.call(
+        [*command, "tests/test_fuzz_inputs.py"],
+        cwd=ROOT,
+        env=_env(MASIR_FUZZ_EXAMPLES="2500", MASIR_TEST_CHEAP_KDF="1"),
+    )
+    seconds = time.perf_counter() - started
+    print(f"fuzz: 4 tests x 2500 examples = 10000 inputs in {seconds:.0f} s: exit {code}")
+    return code
+
+
 def _mark(ok: bool) -> str:
     return "ok" if ok else "over"
 
@@ -211,7 +226,14 @@ def print_table(rows: list[Row], platform: str, runs: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Masir's benchmarks, as one table")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--fuzz",
+        action="store_true",
+        help="only the input fuzz tests, 2,500 examples each (10,000 in all), and their time",
+    )
     args = parser.parse_args()
+    if args.fuzz:
+        return fuzz()
     os.environ.update(_env())
     rows = startup_rows(args.runs)
     rows.append(evaluate_row())
