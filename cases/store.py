@@ -453,6 +453,20 @@ class CaseStore:
                     damaged.append(str(row[0]))
         return sorted(summaries, key=lambda s: s.updated, reverse=True), sorted(damaged)
 
+    def raw_row(self, case_id: str) -> tuple[bytes, bytes]:
+        """A case's nonce and ciphertext as stored, never decrypted: to hand a damaged case to
+        someone who can try to recover it (it stays encrypted under the store's key)."""
+        with self._mutex, guarded():
+            self._require_key()
+            row = (
+                self._connection()
+                .execute("SELECT nonce, ciphertext FROM cases WHERE case_id = ?", (case_id,))
+                .fetchone()
+            )
+        if row is None:
+            raise CaseStoreError(ErrorKind.NOT_FOUND)
+        return bytes(row[0]), bytes(row[1])
+
     def case_ids(self) -> list[str]:
         """Every case id in the store, readable or not (ids are stored in the clear)."""
         with self._mutex, guarded():
