@@ -12,8 +12,8 @@ from pathlib import Path
 from cli.cases_command import add_cases_parser
 from cli.terminal import one_line
 from cli.text_report import render_text
-from forms.answers_file import interview_from_answers, read_answers_file
 from forms.answers import Special, answer_to_json
+from forms.answers_file import interview_from_answers, read_answers_file
 from forms.errors import MasirError
 from i18n.runtime import LANGUAGES, set_language
 from pathways.engine import Engine, default_engine

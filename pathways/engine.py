@@ -8,7 +8,6 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from forms.answers import Answer
-
 from forms.answers_file import answers_to_json
 from forms.interview import Interview
 from forms.questionnaire import Questionnaire, load_questionnaire

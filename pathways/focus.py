@@ -78,9 +78,9 @@ class Focus:
                     if outcome is Tri.UNKNOWN:
                         moving |= open_facts(criterion.test, scope)
             exemption = pathway.status_exemption
-            if exemption is not None and judgement.exemption is Tri.UNKNOWN:
-                if pathway.status is not Status.OPEN:
-                    moving |= open_facts(exemption.test, scope)
+            unsure = exemption is not None and judgement.exemption is Tri.UNKNOWN
+            if exemption is not None and unsure and pathway.status is not Status.OPEN:
+                moving |= open_facts(exemption.test, scope)
             if not moving:
                 continue
             for notice, outcome in judgement.notices:
