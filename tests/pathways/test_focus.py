@@ -33,7 +33,8 @@ def _values(question: Question) -> list[Answer]:
     if question.type is QuestionType.SINGLE_CHOICE:
         return [choice.value for choice in question.choices]
     if question.type is QuestionType.MULTI_CHOICE:
-        return [(choice.value,) for choice in question.choices] + [()]
+        options: list[Answer] = [(choice.value,) for choice in question.choices]
+        return [*options, ()]
     return [Special.PREFER_NOT_TO_SAY]
 
 
