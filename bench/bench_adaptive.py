@@ -38,7 +38,7 @@ def personas() -> list[tuple[dict[str, Any], date]]:
 
 def replay(
     engine: Engine, raw: dict[str, Any], today: date, every: bool, timings: list[float]
-) -> tuple[int, list[tuple[str, str, bool, str | None]]]:
+) -> tuple[int, list[tuple[str, str, bool, str]]]:
     given = interview_from_answers(engine.questionnaire, raw, today).answers
     interview = engine.interview(today, every_question=every)
     asked = 0
@@ -48,7 +48,7 @@ def replay(
         interview.answer(answer_to_json(given.get(question.id, Special.UNKNOWN)))
         timings.append((time.perf_counter() - started) * 1000)
     outcome = [
-        (r.pathway, r.verdict.value, r.applies_despite_status, r.exemption_outcome)
+        (r.pathway, r.verdict.value, r.applies_despite_status, str(r.exemption_outcome))
         for r in engine.screen(interview).results
     ]
     return asked, outcome
