@@ -30,6 +30,7 @@ from pathlib import Path
 from forms.answers_file import interview_from_answers, read_answers_file
 from pathways.engine import default_engine
 from summary.builder import build_summary
+from summary.options import SummaryOptions
 from summary.pdf_engine import clear_caches, render_pdf
 from tests.summary.real_summary import (
     NAME,
@@ -56,7 +57,9 @@ def answer_files(runs: int, out: Path | None) -> None:
             for _ in range(runs + 1):
                 clear_caches()
                 started = time.perf_counter()
-                document = build_summary(person, engine, language=language, bilingual=bilingual)
+                document = build_summary(
+                    person, engine, SummaryOptions(language=language, bilingual=bilingual)
+                )
                 data, pages = render_pdf(document, rtl=language != "en")
                 times.append((time.perf_counter() - started) * 1000)
             label = f"{language}{'+en' if bilingual else ''}"
@@ -89,7 +92,9 @@ def main() -> None:
                     cpu = time.process_time()
                     started = time.perf_counter()
                     document = build_summary(
-                        person, engine, language=language, bilingual=bilingual, name=NAME
+                        person,
+                        engine,
+                        SummaryOptions(language=language, bilingual=bilingual, name=NAME),
                     )
                     built = time.perf_counter()
                     data, pages = render_pdf(document, rtl=language != "en")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from cli.samples import JOURNALIST_IN_PAKISTAN, SAMPLE_DAY
 from gui.app import create_window
 from gui.session import Mode
+from summary.options import SummaryOptions
 
 MAX_PAGES = 300
 
@@ -57,7 +58,7 @@ def main() -> int:
                 window.screening,
                 window.session.engine,
                 Path(folder) / "summary.pdf",
-                language="fa_AF",
+                SummaryOptions(language="fa_AF"),
             )
     print(f"questions {asked} pages {pages}", flush=True)
     window.close()

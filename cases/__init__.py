@@ -22,13 +22,14 @@ Where: ``default_store_folder()`` (the user's data folder, or ``$MASIR_DATA_DIR/
 """
 
 from cases.crypto import DEFAULT_KDF, TEST_KDF, KdfParams, kdf_for_new_keys
-from cases.errors import CaseStoreError, ErrorKind
+from cases.errors import PERMISSIONS_FIXED, CaseStoreError, ErrorKind
 from cases.models import Answers, CaseRecord, CaseSummary
 from cases.store import CaseStore, default_store_folder
 from cases.transfer import export_cases, import_cases
 
 __all__ = [
     "DEFAULT_KDF",
+    "PERMISSIONS_FIXED",
     "TEST_KDF",
     "Answers",
     "CaseRecord",

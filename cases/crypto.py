@@ -11,6 +11,7 @@ import os
 import struct
 import unicodedata
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -55,12 +56,26 @@ TEST_CHEAP_KDF_ENV = "MASIR_TEST_CHEAP_KDF"
 TEST_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
 
 
+def test_kdf_allowed() -> bool:
+    return os.environ.get(TEST_CHEAP_KDF_ENV) == "1"
+
+
 def kdf_for_new_keys() -> KdfParams:
     """DEFAULT_KDF, or the cheap TEST_KDF when the test suite sets MASIR_TEST_CHEAP_KDF=1.
 
     Never set that variable for real cases: a cheap key is cheap to guess.
     """
-    return TEST_KDF if os.environ.get(TEST_CHEAP_KDF_ENV) == "1" else DEFAULT_KDF
+    return TEST_KDF if test_kdf_allowed() else DEFAULT_KDF
+
+
+def accepted_kdf(params: KdfParams) -> bool:
+    """Only the parameters this app writes: a store or an export file read from disk cannot
+    choose what unlocking it costs (time and memory), nor keep a weak test key in real use."""
+    return params == DEFAULT_KDF or (params == TEST_KDF and test_kdf_allowed())
+
+
+class KdfError(Exception):
+    """The key could not be derived (Argon2 refused, e.g. not enough memory)."""
 
 
 class DecryptionError(Exception):
@@ -78,15 +93,18 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     sequences; the same visible passphrase must give the same key.
     """
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
-    key: bytes = hash_secret_raw(
-        secret,
-        salt,
-        time_cost=params.time_cost,
-        memory_cost=params.memory_kib,
-        parallelism=params.parallelism,
-        hash_len=KEY_BYTES,
-        type=Type.ID,
-    )
+    try:
+        key: bytes = hash_secret_raw(
+            secret,
+            salt,
+            time_cost=params.time_cost,
+            memory_cost=params.memory_kib,
+            parallelism=params.parallelism,
+            hash_len=KEY_BYTES,
+            type=Type.ID,
+        )
+    except HashingError as error:
+        raise KdfError(str(error)) from None
     return key
 
 

@@ -29,6 +29,8 @@ class ErrorKind(StrEnum):
     ALREADY_EXISTS = "already_exists"
     IN_USE = "in_use"
     IO_ERROR = "io_error"
+    TEST_STORE = "test_store"
+    WEAK_PASSPHRASE = "weak_passphrase"  # noqa: S105 (an error id, not a secret)
 
 
 _MESSAGES: dict[ErrorKind, str] = {
@@ -57,7 +59,18 @@ _MESSAGES: dict[ErrorKind, str] = {
     ErrorKind.ALREADY_EXISTS: "A case store already exists in this folder. Open it instead.",
     ErrorKind.IN_USE: "The case store is in use by another Masir window. Close it and try again.",
     ErrorKind.IO_ERROR: "The disk could not be read or written. Check it and try again.",
+    ErrorKind.WEAK_PASSPHRASE: "The passphrase is too short: use at least 10 characters.",
+    ErrorKind.TEST_STORE: (
+        "This case store was made by Masir's tests with weak protection and cannot hold real "
+        "cases. Make a new case store in another folder."
+    ),
 }
+
+
+PERMISSIONS_FIXED = (
+    "Other users of this computer could read the case store's folder or files; "
+    "they are now private to you. Check who had access."
+)
 
 
 class CaseStoreError(MasirError):

@@ -31,7 +31,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -41,19 +41,26 @@ from pydantic import JsonValue, ValidationError
 
 from cases.crypto import (
     DEFAULT_KDF,
+    NONCE_BYTES,
+    TEST_KDF,
     DecryptionError,
+    KdfError,
     KdfParams,
+    accepted_kdf,
     decrypt,
     derive_key,
     encrypt,
+    kdf_for_new_keys,
     key_check_passes,
     make_key_check,
     new_salt,
     pad,
+    test_kdf_allowed,
     unpad,
 )
 from cases.errors import CaseStoreError, ErrorKind, from_os_error, from_sqlite_error
 from cases.models import CaseRecord, CaseSummary, utc_now
+from cases.passphrase_rules import require_acceptable
 
 FORMAT_VERSION = 1
 DB_NAME = "cases.sqlite3"
@@ -104,7 +111,29 @@ def fsync_path(path: Path) -> None:
 
 def _connect(path: Path) -> sqlite3.Connection:
     # check_same_thread=False: the GUI calls from worker threads; CaseStore serialises calls.
-    return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    if path.exists():
+        os.chmod(path, FILE_MODE)  # before SQLite makes -wal and -shm, which copy its mode
+    return conn
+
+
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def secure_folder(folder: Path) -> bool:
+    """Only this user may read the store: the folder 0700, its files 0600, checked at every
+    open (a shared folder, `--store`, a restored backup). True when something was wider."""
+    wider = False
+    if folder.stat().st_mode & 0o077:
+        wider = True
+        os.chmod(folder, FOLDER_MODE)
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+        path = folder / name
+        if path.exists() and path.stat().st_mode & 0o077:
+            wider = True
+            os.chmod(path, FILE_MODE)
+    return wider
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -162,10 +191,105 @@ def _read_meta(conn: sqlite3.Connection) -> _Meta:
 
 def _unlock(conn: sqlite3.Connection, passphrase: str) -> bytes:
     meta = _read_meta(conn)
-    key = derive_key(passphrase, meta.salt, meta.kdf)
+    if meta.kdf == TEST_KDF and not test_kdf_allowed():
+        raise CaseStoreError(ErrorKind.TEST_STORE)
+    if not accepted_kdf(meta.kdf):
+        raise CaseStoreError(ErrorKind.CORRUPT)
+    try:
+        key = derive_key(passphrase, meta.salt, meta.kdf)
+    except KdfError:
+        raise CaseStoreError(ErrorKind.CORRUPT) from None
     if not key_check_passes(key, meta.key_check, meta.check_aad()):
+        _count_failed_try(conn)
         raise CaseStoreError(ErrorKind.WRONG_PASSPHRASE)
     return key
+
+
+_FAILED_TRIES = "failed_tries"
+
+
+def _count_failed_try(conn: sqlite3.Connection) -> None:
+    """Counted in the clear (no key is known when a try fails): one more wrong passphrase."""
+    with contextlib.suppress(sqlite3.Error):  # a read-only store still refuses the passphrase
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET "
+            "value = CAST(CAST(value AS TEXT) AS INTEGER) + 1",
+            (_FAILED_TRIES, b"1"),
+        )
+        conn.execute("COMMIT")
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def _take_failed_tries(conn: sqlite3.Connection) -> int:
+    """The wrong passphrases since the last unlock, then reset (told once, after an unlock)."""
+    row = conn.execute("SELECT value FROM meta WHERE name = ?", (_FAILED_TRIES,)).fetchone()
+    if row is None:
+        return 0
+    try:
+        count = int(row[0] if isinstance(row[0], int) else bytes(row[0]).decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        count = 0
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute("DELETE FROM meta WHERE name = ?", (_FAILED_TRIES,))
+    return max(count, 0)
+
+
+_MANIFEST = "manifest"
+_MANIFEST_AAD = b"masir-manifest\x00%d" % FORMAT_VERSION
+
+
+@dataclass(frozen=True)
+class Integrity:
+    """What changed in the store outside Masir since it last wrote, found at unlock.
+
+    The manifest (every case id with the nonce of its last encryption, sealed under the key)
+    is rewritten in the same transaction as every save; a row deleted, replaced by an older
+    ciphertext or added with another tool no longer matches it.
+    """
+
+    missing: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)
+    unchecked: bool = False  # no manifest (a store from before this check) or a damaged one
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.replaced or self.unexpected or self.unchecked)
+
+
+def _manifest_of(conn: sqlite3.Connection) -> dict[str, str]:
+    rows = conn.execute("SELECT case_id, nonce FROM cases").fetchall()
+    return {str(case_id): bytes(nonce).hex() for case_id, nonce in rows}
+
+
+def _put_manifest(conn: sqlite3.Connection, key: bytes) -> None:
+    body = json.dumps(_manifest_of(conn), sort_keys=True).encode("ascii")
+    nonce, ciphertext = encrypt(key, body, _MANIFEST_AAD)
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (_MANIFEST, nonce + ciphertext)
+    )
+
+
+def _check_integrity(conn: sqlite3.Connection, key: bytes) -> Integrity:
+    row = conn.execute("SELECT value FROM meta WHERE name = ?", (_MANIFEST,)).fetchone()
+    if row is None or not isinstance(row[0], bytes):
+        return Integrity(unchecked=True)
+    blob = row[0]
+    try:
+        saved = json.loads(decrypt(key, blob[:NONCE_BYTES], blob[NONCE_BYTES:], _MANIFEST_AAD))
+    except (DecryptionError, ValueError):
+        return Integrity(unchecked=True)
+    if not isinstance(saved, dict):
+        return Integrity(unchecked=True)
+    current = _manifest_of(conn)
+    return Integrity(
+        missing=sorted(set(saved) - set(current)),
+        replaced=sorted(c for c in set(saved) & set(current) if saved[c] != current[c]),
+        unexpected=sorted(set(current) - set(saved)),
+    )
 
 
 def _seal(key: bytes, record: CaseRecord) -> tuple[bytes, bytes]:
@@ -205,6 +329,12 @@ class CaseStore:
         self._conn: sqlite3.Connection | None = conn
         self._key: bytes | None = key
         self._mutex = threading.RLock()
+        self.permissions_fixed = False
+        """Other users could read the store's folder or files; they were made private."""
+        self.integrity = Integrity()
+        """What changed outside Masir since it last wrote (found at unlock)."""
+        self.failed_tries = 0
+        """Wrong passphrases typed since the store was last unlocked."""
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -218,6 +348,7 @@ class CaseStore:
         folder = Path(folder)
         if cls.exists(folder):
             raise CaseStoreError(ErrorKind.ALREADY_EXISTS)
+        require_acceptable(passphrase)
         meta, key = _new_meta(passphrase, kdf)
         building = folder / (DB_NAME + ".new")
         with guarded():
@@ -228,9 +359,11 @@ class CaseStore:
                 try:
                     conn.executescript("BEGIN;" + _SCHEMA)
                     conn.executemany("INSERT INTO meta (name, value) VALUES (?, ?)", meta.rows())
+                    _put_manifest(conn, key)
                     conn.execute("COMMIT")
                 finally:
                     conn.close()
+                os.chmod(building, FILE_MODE)
                 fsync_path(building)
                 os.replace(building, folder / DB_NAME)
             except BaseException:
@@ -251,16 +384,27 @@ class CaseStore:
     @classmethod
     def _connected(cls, folder: Path, unlock: Callable[[sqlite3.Connection], bytes]) -> Self:
         with guarded():
+            widened = secure_folder(folder)
             conn = _connect(folder / DB_NAME)
             try:
                 _configure(conn)
                 if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
                     raise CaseStoreError(ErrorKind.CORRUPT)
                 key = unlock(conn)
+                failed_tries = _take_failed_tries(conn)
+                integrity = _check_integrity(conn, key)
+                if not integrity.ok:  # told once, at this unlock; then the manifest is made anew
+                    conn.execute("BEGIN IMMEDIATE")
+                    _put_manifest(conn, key)
+                    conn.execute("COMMIT")
             except BaseException:
                 conn.close()
                 raise
-        return cls(folder, conn, key)
+        store = cls(folder, conn, key)
+        store.permissions_fixed = widened
+        store.integrity = integrity
+        store.failed_tries = failed_tries
+        return store
 
     def lock(self) -> None:
         """Forget the key; the store stays open and can be unlocked again."""
@@ -292,12 +436,29 @@ class CaseStore:
     # --- reading ---------------------------------------------------------------------------
 
     def list_cases(self) -> list[CaseSummary]:
-        """All cases, most recently updated first (decrypts every case)."""
+        """Every case that can be read, most recently updated first (decrypts every case)."""
+        return self.scan()[0]
+
+    def scan(self) -> tuple[list[CaseSummary], list[str]]:
+        """The readable cases (most recent first) and the ids of damaged ones: one damaged case
+        never hides the others, and can still be deleted by its id."""
         with self._mutex, guarded():
             key = self._require_key()
             rows = self._connection().execute("SELECT case_id, nonce, ciphertext FROM cases")
-            summaries = [_unseal(key, *row).summary() for row in rows.fetchall()]
-        return sorted(summaries, key=lambda s: s.updated, reverse=True)
+            summaries, damaged = [], []
+            for row in rows.fetchall():
+                try:
+                    summaries.append(_unseal(key, *row).summary())
+                except CaseStoreError:
+                    damaged.append(str(row[0]))
+        return sorted(summaries, key=lambda s: s.updated, reverse=True), sorted(damaged)
+
+    def case_ids(self) -> list[str]:
+        """Every case id in the store, readable or not (ids are stored in the clear)."""
+        with self._mutex, guarded():
+            self._require_key()
+            rows = self._connection().execute("SELECT case_id FROM cases ORDER BY case_id")
+            return [str(row[0]) for row in rows.fetchall()]
 
     def search(self, text: str) -> list[CaseSummary]:
         return [summary for summary in self.list_cases() if summary.matches(text)]
@@ -356,9 +517,10 @@ class CaseStore:
         """Re-encrypt every case under a key from the new passphrase and a new salt, at once."""
         with self._mutex, guarded():
             self._require_key()
+            require_acceptable(new)
             old_key = _unlock(self._connection(), old)
-            meta, new_key = _new_meta(new, kdf or _read_meta(self._connection()).kdf)
-            with self._write() as (conn, _key):
+            meta, new_key = _new_meta(new, kdf or kdf_for_new_keys())  # today's parameters
+            with self._write(manifest_key=new_key) as (conn, _key):
                 rows = conn.execute("SELECT case_id, nonce, ciphertext FROM cases").fetchall()
                 for row in rows:
                     record = _unseal(old_key, *row)
@@ -405,14 +567,18 @@ class CaseStore:
             )
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[tuple[sqlite3.Connection, bytes]]:
-        """One IMMEDIATE transaction, committed (and fsynced) or rolled back as a whole."""
+    def _write(
+        self, manifest_key: bytes | None = None
+    ) -> Iterator[tuple[sqlite3.Connection, bytes]]:
+        """One IMMEDIATE transaction, committed (and fsynced) or rolled back as a whole; the
+        manifest is rewritten inside it (under `manifest_key` when the key changes)."""
         with self._mutex, guarded():
             key = self._require_key()
             conn = self._connection()
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn, key
+                _put_manifest(conn, manifest_key or key)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:

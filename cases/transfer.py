@@ -27,7 +27,9 @@ from cases.crypto import (
     SALT_BYTES,
     TAG_BYTES,
     DecryptionError,
+    KdfError,
     KdfParams,
+    accepted_kdf,
     decrypt,
     derive_key,
     encrypt,
@@ -39,6 +41,7 @@ from cases.crypto import (
 )
 from cases.errors import CaseStoreError, ErrorKind
 from cases.models import CaseRecord
+from cases.passphrase_rules import require_acceptable
 from cases.store import CaseStore, fsync_path, guarded
 from forms.atomic_files import write_atomically
 
@@ -60,6 +63,7 @@ class _Payload(BaseModel):
 
 
 def encode_export(records: Sequence[CaseRecord], passphrase: str, kdf: KdfParams) -> bytes:
+    require_acceptable(passphrase)
     salt = new_salt()
     header = (
         MAGIC + _PARAMS.pack(FILE_VERSION, kdf.time_cost, kdf.memory_kib, kdf.parallelism) + salt
@@ -82,9 +86,14 @@ def decode_export(data: bytes, passphrase: str) -> list[CaseRecord]:
         kdf = KdfParams(time_cost=time_cost, memory_kib=memory_kib, parallelism=parallelism)
     except ValidationError as exc:
         raise bad from exc
+    if not accepted_kdf(kdf):  # refused before any memory is spent on deriving
+        raise bad
     header = data[:_HEADER_BYTES]
     check_end = _HEADER_BYTES + KEY_CHECK_BYTES
-    key = derive_key(passphrase, header[-SALT_BYTES:], kdf)
+    try:
+        key = derive_key(passphrase, header[-SALT_BYTES:], kdf)
+    except KdfError:
+        raise bad from None
     if not key_check_passes(key, data[_HEADER_BYTES:check_end], header + b"check"):
         raise CaseStoreError(ErrorKind.WRONG_EXPORT_PASSPHRASE)
     nonce, ciphertext = data[check_end : check_end + NONCE_BYTES], data[check_end + NONCE_BYTES :]

@@ -17,7 +17,9 @@ from forms.answers_file import interview_from_answers, read_answers_file
 from forms.errors import MasirError
 from i18n.runtime import LANGUAGES, set_language
 from pathways.engine import Engine, default_engine
+from pathways.plan import derive_plan, plan_json
 from summary.export import write_summary
+from summary.options import Detail, SummaryOptions
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     screen.add_argument("--case-reference", help="a caseworker's case reference for the PDF")
     screen.add_argument("--name", help="the person's name, only if they want it in the PDF")
+    screen.add_argument(
+        "--detail",
+        choices=("summary", "full"),
+        default="summary",
+        help="summary: the plan first and a short overview (default); full: also every "
+        "criterion with its sources, and in the PDF the answers given",
+    )
     screen.set_defaults(run=_screen)
 
     interview = commands.add_parser(
@@ -85,20 +94,21 @@ def _screen(args: argparse.Namespace, engine: Engine) -> str:
     interview = interview_from_answers(engine.questionnaire, raw, args.today or date.today())
     screening = engine.screen(interview, args.lang)
     if args.pdf is not None:
-        pages = write_summary(
-            screening,
-            engine,
-            args.pdf,
+        options = SummaryOptions(
             language=args.lang,
-            include_sensitive=args.include_sensitive,
             bilingual=args.bilingual,
+            include_sensitive=args.include_sensitive,
             case_reference=args.case_reference,
             name=args.name,
+            detail=Detail(args.detail),
         )
+        pages = write_summary(screening, engine, args.pdf, options)
         return f"{args.pdf}: {pages} pages\n"
     if args.format == "json":
-        return screening.model_dump_json(indent=2) + "\n"
-    return render_text(screening)
+        payload = screening.model_dump(mode="json")
+        payload["plan"] = plan_json(derive_plan(screening))
+        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return render_text(screening, detail=args.detail == "full")
 
 
 def _interview(args: argparse.Namespace, engine: Engine) -> str:

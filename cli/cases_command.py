@@ -11,11 +11,13 @@ import argparse
 import getpass
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from cases import (
+    PERMISSIONS_FIXED,
     CaseRecord,
     CaseStore,
     CaseStoreError,
@@ -25,13 +27,14 @@ from cases import (
     import_cases,
     kdf_for_new_keys,
 )
+from cases.passphrase_rules import MIN_LENGTH
 from cli.terminal import one_line
 from forms.errors import MasirError
 from pathways.engine import Engine
 
 PASSPHRASE_ENV = "MASIR_PASSPHRASE"  # noqa: S105 (the name of a variable, not a secret)
 EXPORT_PASSPHRASE_ENV = "MASIR_EXPORT_PASSPHRASE"  # noqa: S105
-MIN_PASSPHRASE = 10
+MIN_PASSPHRASE = MIN_LENGTH
 
 Prompt = Callable[[str], str]
 
@@ -64,6 +67,10 @@ def run_cases(args: argparse.Namespace, engine: Engine, prompt: Prompt | None = 
     folder: Path = args.store or default_store_folder()
     passphrase = _secret(PASSPHRASE_ENV, "Case store passphrase: ", ask)
     with CaseStore.open(folder, passphrase) as store:
+        if store.permissions_fixed:
+            print(f"masir: warning: {PERMISSIONS_FIXED}", file=sys.stderr)
+        for line in _integrity_lines(store):
+            print(f"masir: warning: {line}", file=sys.stderr)
         if args.action == "list":
             return _list(store)
         if args.action == "show":
@@ -104,7 +111,7 @@ def _secret(variable: str, question: str, ask: Prompt) -> str:
 
 def _resolve(store: CaseStore, given: str) -> str:
     """A full case id, or a prefix of at least 6 characters naming exactly one case."""
-    ids = [summary.case_id for summary in store.list_cases()]
+    ids = store.case_ids()  # a damaged case can still be named (to delete it)
     if given in ids:
         return given
     matches = [case_id for case_id in ids if len(given) >= 6 and case_id.startswith(given)]
@@ -113,12 +120,36 @@ def _resolve(store: CaseStore, given: str) -> str:
     raise CaseStoreError(ErrorKind.NOT_FOUND, f"There is no case with the id '{one_line(given)}'.")
 
 
+def _integrity_lines(store: CaseStore) -> list[str]:
+    """What changed outside Masir since it last wrote, one line each (told once)."""
+    found = store.integrity
+    lines = []
+    if found.missing:
+        lines.append(f"cases removed outside Masir: {', '.join(found.missing)}")
+    if found.replaced:
+        lines.append(f"cases replaced by another or older copy: {', '.join(found.replaced)}")
+    if found.unexpected:
+        lines.append(f"cases added outside Masir: {', '.join(found.unexpected)}")
+    if found.unchecked:
+        lines.append("the store's list of its cases was missing or damaged; it was made again")
+    return lines
+
+
 def _list(store: CaseStore) -> str:
+    summaries, damaged = store.scan()
     lines = ["id\tlabel\tupdated\tanswered"]
-    for summary in store.list_cases():
+    for summary in summaries:
         updated = summary.updated.isoformat(timespec="seconds")
         lines.append(
             f"{summary.case_id}\t{one_line(summary.label)}\t{updated}\t{summary.answered_count}"
+        )
+    lines += [
+        f"{case_id}\t(damaged: cannot be read; delete it or restore it)\t-\t-"
+        for case_id in damaged
+    ]
+    if damaged:
+        print(
+            f"masir: warning: {len(damaged)} damaged case(s): {', '.join(damaged)}", file=sys.stderr
         )
     return "\n".join(lines) + "\n"
 

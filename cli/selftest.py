@@ -42,6 +42,7 @@ from i18n.runtime import (
 )
 from pathways.engine import Engine, default_engine
 from pathways.results import PathwayResult, Screening, Verdict
+from summary.options import SummaryOptions
 
 KNOWN_MSGID = "Check for myself"
 """A start-page text every translated catalog has: it must come out translated."""
@@ -209,7 +210,7 @@ def _check_summary(
 ) -> None:
     where = f"summary {path.stem}"
     try:
-        pages = writer(screening, engine, path, language=screening.language)
+        pages = writer(screening, engine, path, SummaryOptions(language=screening.language))
         data = path.read_bytes()
     except Exception as error:
         report.fail(f"{where}: {_message(error)}")

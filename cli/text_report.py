@@ -14,36 +14,22 @@ from i18n.bidi import isolate
 from i18n.calendars import format_date
 from i18n.numerals import format_number
 from i18n.runtime import _, current_language, text_direction
-from pathways.model import Status
+from pathways.model import Kind, Status
+from pathways.plan import Plan, PlanRoute, derive_plan
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
+from pathways.words import OUTCOME, STATUS, VERDICT
 
 
 def _mark(outcome: Outcome) -> str:
-    return {
-        Outcome.MET: _("[met]"),
-        Outcome.NOT_MET: _("[not met]"),
-        Outcome.UNKNOWN: _("[unknown]"),
-    }[outcome]
+    return f"[{_(OUTCOME[outcome])}]"
 
 
 def _verdict(verdict: Verdict) -> str:
-    return {
-        Verdict.ELIGIBLE: _("eligible"),
-        Verdict.POSSIBLY_ELIGIBLE: _("possibly eligible"),
-        Verdict.NOT_ELIGIBLE: _("not eligible"),
-    }[verdict]
+    return _(VERDICT[verdict])
 
 
 def _status(status: Status) -> str:
-    return {
-        Status.OPEN: _("open"),
-        Status.CLOSED_TO_NEW: _("closed to new"),
-        Status.FULL: _("full"),
-        Status.SUSPENDED: _("suspended"),
-        Status.PAUSED: _("paused"),
-        Status.ENDED: _("ended"),
-        Status.UNKNOWN: _("unknown"),
-    }[status]
+    return _(STATUS[status])
 
 
 def _day(value: date) -> str:
@@ -59,7 +45,8 @@ def _value(value: object) -> str:
     return isolate(value) if text_direction(current_language()) == "rtl" else str(value)
 
 
-def render_text(screening: Screening) -> str:
+def render_text(screening: Screening, *, detail: bool = False) -> str:
+    """The plan first (what the person can do now); with `detail`, every route in full after."""
     lines = [
         _("Masir screening"),
         _("Date: %(date)s   Rules version: %(version)s")
@@ -70,6 +57,9 @@ def render_text(screening: Screening) -> str:
         ),
         _(screening.freshness_note),
     ]
+    lines += _plan(derive_plan(screening), detail=detail)
+    if not detail:
+        return "\n".join(lines) + "\n"
     if screening.dropped_answers:
         lines.append(
             _("Answers not used (their questions are not asked): %(ids)s")
@@ -81,6 +71,77 @@ def render_text(screening: Screening) -> str:
         for result in batch:
             lines += _pathway(result)
     return "\n".join(lines) + "\n"
+
+
+def _plan(plan: Plan, *, detail: bool) -> list[str]:
+    lines = ["", _("WHAT YOU CAN DO NOW")]
+    if not plan.act_now:
+        lines.append("  " + _("No route is open to you on these answers."))
+    routes = [route for route in plan.act_now if route.kind is not Kind.UNHCR_CATEGORY]
+    for number, route in enumerate(routes, start=1):
+        lines += _plan_route(f"{_number(number)}.", route)
+    categories = [route for route in plan.act_now if route.kind is Kind.UNHCR_CATEGORY]
+    if categories:
+        names = "; ".join(_(route.name) for route in categories)
+        lines.append(
+            f"{_number(len(routes) + 1)}. "
+            + _("UNHCR may put you forward for resettlement (%(categories)s).")
+            % {"categories": names}
+            + " "
+            + _(categories[0].action)
+        )
+        lines += _unknown_line(categories[0])
+    if plan.if_applied_before:
+        lines += ["", _("IF YOU APPLIED BEFORE")]
+        for route in plan.if_applied_before:
+            lines.append(
+                f"- {_(route.country_name)}: {_(route.name)} ({_status(route.status)}). "
+                + _("Your case may go on if: %(text)s")
+                % {"text": _(route.exemption) if route.exemption else ""}
+            )
+    if plan.next_steps:
+        lines += ["", _("NEXT STEPS")]
+        lines += [
+            f"{_number(number)}. {_(step)}" for number, step in enumerate(plan.next_steps, start=1)
+        ]
+    if plan.documents:
+        lines += ["", _("DOCUMENTS TO GATHER")]
+        lines += [
+            f"[ ] {_(document.text)}{_(' (to verify)') if document.to_verify else ''}"
+            for document in plan.documents
+        ]
+    lines += ["", _("EVERYTHING ELSE")]
+    lines.append(
+        _(
+            "%(closed)s routes are closed to new applications and %(not_fitting)s do not fit "
+            "your answers."
+        )
+        % {"closed": _number(plan.closed), "not_fitting": _number(plan.not_fitting)}
+    )
+    if not detail:
+        lines.append(_("Every route in full: add --detail full."))
+    return lines
+
+
+def _plan_route(number: str, route: PlanRoute) -> list[str]:
+    action = _(route.action)
+    if route.status_unconfirmed:
+        action += " " + _("Whether this route is open is to be confirmed.")
+    return [
+        f"{number} {_(route.country_name)}: {_(route.name)} — {_verdict(route.verdict)}. {action}",
+        *_unknown_line(route),
+    ]
+
+
+def _unknown_line(route: PlanRoute) -> list[str]:
+    if not route.unknown:
+        return []
+    texts = " / ".join(_(item.text) for item in route.unknown)
+    return ["   " + _("Still to find out: %(facts)s") % {"facts": texts}]
+
+
+def _tri_answer(value: bool | None) -> str:
+    return _(OUTCOME[Outcome.UNKNOWN]) if value is None else _("yes") if value else _("no")
 
 
 def _pathway(result: PathwayResult) -> list[str]:
@@ -105,7 +166,7 @@ def _pathway(result: PathwayResult) -> list[str]:
     lines.append(
         "  "
         + _("Applies to you despite its status: %(answer)s")
-        % {"answer": _("yes") if result.applies_despite_status else _("no")}
+        % {"answer": _tri_answer(result.applies_despite_status)}
     )
     lines.append("  " + _("Criteria:"))
     for criterion in result.criteria:

@@ -55,6 +55,11 @@ def _parse(name: str, text: str) -> object:
         raise AnswersError(f"{name}: is not valid JSON or YAML{line}") from None
     except RecursionError:
         raise AnswersError(f"{name}: is nested too deeply") from None
+    except (ValueError, TypeError, OverflowError):
+        # PyYAML turns an unquoted 2022-02-30 into a date and fails: one line, not a traceback.
+        raise AnswersError(
+            f"{name}: holds a value that cannot be read, such as a date that does not exist"
+        ) from None
 
 
 def interview_from_answers(

@@ -29,6 +29,10 @@ def read_yaml(path: Path, error: Callable[[str], Exception]) -> object:
         mark = getattr(problem, "problem_mark", None)
         place = f" at line {mark.line + 1}" if mark is not None else ""
         raise error(f"{path.name}: is not valid YAML{place}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        # A value YAML reads but Python cannot hold, e.g. the date 2022-02-30.
+        raise error(f"{path.name}: holds a value that cannot be read, such as a date that does "
+                    "not exist") from None  # fmt: skip
 
 
 def first_error(error: Exception) -> str:

@@ -144,7 +144,7 @@ class CaseListPage(ScrollingPage):
 
         actions = QGridLayout()
         self.new_button = button(_("New case…"), self.body)
-        self.open_button = button(_("Open"), self.body)
+        self.open_button = button(_("Open case"), self.body)
         self.rename_button = button(_("Rename…"), self.body)
         self.delete_button = button(_("Delete…"), self.body)
         self.rescreen_button = button(_("Re-screen with today's rules"), self.body)
@@ -225,10 +225,27 @@ class CaseListPage(ScrollingPage):
 
     def reload(self) -> None:
         try:
-            self.summaries = self.store.list_cases()
+            self.summaries, damaged = self.store.scan()
         except CaseStoreError as error:
-            self.summaries = []
+            self.summaries, damaged = [], []
             self.show_status(store_error_text(error), error=True)
+        if damaged:
+            self.show_status(
+                ngettext(
+                    "One case cannot be read: it was damaged or changed outside Masir (%(ids)s). "
+                    "The other cases are fine. Restore it from an export, or delete it with "
+                    "the command line (masir cases delete).",
+                    "%(count)s cases cannot be read: they were damaged or changed outside Masir "
+                    "(%(ids)s). The other cases are fine. Restore them from an export, or "
+                    "delete them with the command line (masir cases delete).",
+                    len(damaged),
+                )
+                % {
+                    "count": isolate_number(len(damaged)),
+                    "ids": ", ".join(isolate(case_id[:8]) for case_id in damaged),
+                },
+                error=True,
+            )
         self.show_cases()
 
     def show_cases(self) -> None:

@@ -12,9 +12,8 @@ import contextlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from cases import (
@@ -29,32 +28,46 @@ from cases.resume import resume_interview
 from forms.answers_file import answers_to_json
 from gui.background import run_in_background
 from gui.bidi import isolate_number
-from gui.case_errors import store_error_text
+from gui.case_errors import integrity_text, store_error_text
 from gui.case_list_page import CaseListPage
 from gui.case_unlock import UnlockPage
 from gui.idle_lock import IdleLock
 from gui.quick_exit import clear_widgets
 from gui.session import Mode, Session
-from i18n.runtime import current_language, ngettext
+from i18n.runtime import _, current_language, ngettext
 from pathways.engine import Engine
 from pathways.results import Screening
 
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+MAX_WAIT_SECONDS = 60
+
+
+def retry_wait_seconds(wrong_tries: int) -> int:
+    """No wait for the first two slips; then 2, 4, 8 … seconds, at most a minute."""
+    if wrong_tries < 3:
+        return 0
+    return int(min(2 ** (wrong_tries - 2), MAX_WAIT_SECONDS))
 
 
 class CaseFlow(QObject):
+    """Drives the caseworker's pages through signals; it never sees the window, which places
+    the pages and runs the sessions it is told of."""
+
+    page_ready = Signal(QWidget, str)  # a page to show, and its view ("unlock" or "cases")
+    session_opened = Signal(object, object)  # a Session, and a note to show (str or None)
+    session_closed = Signal()  # the open case (if any) is closed: forget the session
+    cancelled = Signal()  # the caseworker left the unlock page: back to the start
+    locking = Signal()  # about to lock: empty whatever shows a person's answers now
+
     def __init__(
         self,
-        window: MainWindow,
+        parent: QObject,
         *,
         folder: Path | None = None,
         kdf: KdfParams | None = None,
         today: date,
         engine_factory: Callable[[], Engine],
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(parent)
         self.folder = folder or default_store_folder()
         self.kdf = kdf or kdf_for_new_keys()  # cheap only under MASIR_TEST_CHEAP_KDF=1
         self.today = today
@@ -65,6 +78,7 @@ class CaseFlow(QObject):
         self.unlock_page: UnlockPage | None = None
         self.list_page: CaseListPage | None = None
         self._generation = 0  # bumped on lock and quick exit: late key derivations are dropped
+        self.wrong_tries = 0  # in this window, since the last unlock: each one waits longer
 
     @property
     def unlocked(self) -> bool:
@@ -83,16 +97,16 @@ class CaseFlow(QObject):
         create = not CaseStore.exists(self.folder)
         page = UnlockPage(create)
         page.submitted.connect(self._submit_passphrase)
-        page.cancelled.connect(self.window.back_to_start)
+        page.cancelled.connect(self.cancelled)
         self.unlock_page, self.list_page = page, None
-        self.window.set_case_page(page, "unlock")
+        self.page_ready.emit(page, "unlock")
 
     def show_list(self) -> None:
         """The case list; an open case is closed first (its answers are already saved)."""
         if self.store is None:
             self.show_unlock()
             return
-        self.window.end_session()
+        self.session_closed.emit()
         self.case_id = None
         page = CaseListPage(
             self.store,
@@ -105,7 +119,7 @@ class CaseFlow(QObject):
         page.lock_requested.connect(self.lock)
         page.idle_minutes_changed.connect(self.idle.set_minutes)
         self.unlock_page, self.list_page = None, page
-        self.window.set_case_page(page, "cases")
+        self.page_ready.emit(page, "cases")
 
     def rebuild(self, view: str) -> None:
         """After a change of language."""
@@ -135,8 +149,30 @@ class CaseFlow(QObject):
             store.close()  # locked or quit while the key was being derived
             return
         self.store = store
+        self.wrong_tries = 0
         self.idle.start()
         self.show_list()
+        if store.failed_tries and self.list_page is not None:
+            self.list_page.show_status(
+                ngettext(
+                    "%(count)s failed attempt to open the cases since you last opened them.",
+                    "%(count)s failed attempts to open the cases since you last opened them.",
+                    store.failed_tries,
+                )
+                % {"count": isolate_number(store.failed_tries)},
+                error=True,
+            )
+        problems = integrity_text(store.integrity)
+        if problems and self.list_page is not None:
+            self.list_page.show_status(problems, error=True)
+        if store.permissions_fixed and self.list_page is not None:
+            self.list_page.show_status(
+                _(
+                    "Other users of this computer could read the case store's folder or files; "
+                    "they are now private to you. Check who had access."
+                ),
+                error=True,
+            )
 
     def _open_failed(self, error: object, generation: int) -> None:
         page = self.unlock_page
@@ -145,6 +181,9 @@ class CaseFlow(QObject):
         page.set_busy(False)
         reason = error if isinstance(error, BaseException) else Exception()
         page.show_error(store_error_text(reason))
+        if isinstance(reason, CaseStoreError) and reason.kind is ErrorKind.WRONG_PASSPHRASE:
+            self.wrong_tries += 1
+            page.wait(retry_wait_seconds(self.wrong_tries))
 
     # -- an open case ----------------------------------------------------------------------
 
@@ -172,7 +211,7 @@ class CaseFlow(QObject):
             ) % {"count": isolate_number(count)}
         self.case_id = case_id
         self.unlock_page = self.list_page = None
-        self.window.begin_session(session, note)
+        self.session_opened.emit(session, note)
 
     def save_answers(self, session: Session) -> None:
         """Session.on_answer_saved: durable before the next question shows."""
@@ -197,8 +236,7 @@ class CaseFlow(QObject):
         if self.store is None:
             return
         self._close_dialogs()
-        if self.window.page is not None:
-            clear_widgets(self.window.page)  # it is deleted later; empty it now
+        self.locking.emit()
         self.close()
         clipboard = QApplication.clipboard()
         if clipboard is not None:
@@ -209,7 +247,7 @@ class CaseFlow(QObject):
         """Forget the key and close the store's files (window closed, lock, quick exit)."""
         self._generation += 1
         self.idle.stop()
-        self.window.end_session()
+        self.session_closed.emit()
         self.case_id = None
         store, self.store = self.store, None
         self.unlock_page = self.list_page = None

@@ -7,7 +7,6 @@ The PDF is made by `summary.export.write_summary`, the same call the command lin
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -16,22 +15,14 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from forms.errors import MasirError
 from pathways.engine import Engine
 from pathways.results import Screening
+from summary.options import SummaryOptions
 
 
 class Writer(Protocol):
     """`summary.export.write_summary`'s signature: writes the PDF, returns its page count."""
 
     def __call__(
-        self,
-        screening: Screening,
-        engine: Engine,
-        out_path: Path,
-        *,
-        language: str,
-        include_sensitive: bool = False,
-        bilingual: bool = False,
-        case_reference: str | None = None,
-        name: str | None = None,
+        self, screening: Screening, engine: Engine, out_path: Path, options: SummaryOptions
     ) -> int: ...
 
 
@@ -44,14 +35,6 @@ def summary_writer() -> Writer:
     from summary.export import write_summary
 
     return write_summary
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    language: str
-    include_sensitive: bool = False
-    bilingual: bool = False
-    case_reference: str | None = None
 
 
 class ExportJob(QObject):
@@ -86,7 +69,7 @@ def export_pdf(
     screening: Screening,
     engine: Engine,
     path: Path,
-    options: ExportOptions,
+    options: SummaryOptions,
     writer: Writer | None = None,
 ) -> ExportJob:
     """Start writing the summary of `screening` to `path` on the thread pool."""
@@ -99,15 +82,7 @@ def export_pdf(
     write = writer if writer is not None else summary_writer()
 
     def work() -> int:
-        return write(
-            screening,
-            engine,
-            path,
-            language=options.language,
-            include_sensitive=options.include_sensitive,
-            bilingual=options.bilingual,
-            case_reference=options.case_reference,
-        )
+        return write(screening, engine, path, options)
 
     # Started from the event loop, once the caller has connected finished/failed.
     worker = _Worker(job, work, path)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from forms.answers import Answer, Item, JSONValue
 from forms.errors import AnswersError
@@ -213,7 +214,10 @@ class GroupInput(AnswerInput):
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
-        self.focus_target().setFocus()
+        # The page may have moved on (Enter pressed as the dialog closed): its widgets are gone.
+        target = self.focus_target()
+        if isValid(self) and isValid(target):
+            target.setFocus()
 
     def _show_entries(self) -> None:
         self.list.clear()

@@ -35,7 +35,7 @@ from gui.export import Writer
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.question_page import QuestionPage
-from gui.quick_exit import QuickExit
+from gui.quick_exit import QuickExit, clear_widgets
 from gui.results_page import ResultsPage
 from gui.review_page import ReviewPage
 from gui.session import Mode, Session
@@ -139,6 +139,11 @@ class MainWindow(QMainWindow):
             today=self.today,
             engine_factory=engine_factory,
         )
+        self.case_flow.page_ready.connect(self.set_case_page)
+        self.case_flow.session_opened.connect(self.begin_session)
+        self.case_flow.session_closed.connect(self.end_session)
+        self.case_flow.cancelled.connect(self.back_to_start)
+        self.case_flow.locking.connect(self._empty_page)
         self.cases_button.clicked.connect(self.case_flow.show_list)
         self.lock_button.clicked.connect(self.case_flow.lock)
         self.language_combo.currentIndexChanged.connect(self._combo_language)
@@ -196,6 +201,11 @@ class MainWindow(QMainWindow):
         """The unlock page or the case list (from the case flow)."""
         self._set_page(page, view)
         self._retranslate_bar()
+
+    def _empty_page(self) -> None:
+        """The cases lock: the page showing a person's answers is emptied now (deleted later)."""
+        if self.page is not None:
+            clear_widgets(self.page)
 
     def back_to_start(self) -> None:
         self.end_session()
@@ -362,7 +372,7 @@ class MainWindow(QMainWindow):
         self._update_case_buttons()
 
     def _update_case_buttons(self) -> None:
-        unlocked = self.case_flow.unlocked if hasattr(self, "case_flow") else False
+        unlocked = self.case_flow.unlocked
         self.lock_button.setVisible(unlocked)
         self.cases_button.setVisible(unlocked and self.view not in ("cases", "unlock"))
 

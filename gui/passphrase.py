@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,47 +11,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cases.passphrase_rules import MIN_LENGTH, Strength, strength
 from gui.bidi import isolate_number
 from gui.labels import plain_label
 from gui.pages import ok_cancel_buttons
 from i18n.runtime import _, ngettext
 
-MIN_LENGTH = 10
-GOOD_LENGTH = 16
 ERROR_STYLE = "color: #8b0000;"
-
-
-def variety(text: str) -> int:
-    """How many kinds of character: lower case, upper case, other letters, digits, the rest."""
-    kinds = set()
-    for ch in text:
-        category = unicodedata.category(ch)
-        if category == "Ll":
-            kinds.add("lower")
-        elif category == "Lu":
-            kinds.add("upper")
-        elif category.startswith("L"):
-            kinds.add("letter")  # Dari and Pashto letters have no case
-        elif category == "Nd":
-            kinds.add("digit")
-        else:
-            kinds.add("other")  # spaces, punctuation, ZWNJ
-    return len(kinds)
 
 
 def strength_hint(text: str) -> str:
     """Plain words on length and variety; never a score that invites gaming it."""
-    length = len(text)
-    if length < MIN_LENGTH:
-        return ngettext(
-            "Too short: use at least %(minimum)s characters (%(count)s so far).",
-            "Too short: use at least %(minimum)s characters (%(count)s so far).",
-            length,
-        ) % {"minimum": isolate_number(MIN_LENGTH), "count": isolate_number(length)}
-    if length >= GOOD_LENGTH and variety(text) >= 2:
-        return _("Strong: long, with more than one kind of character.")
-    if length >= GOOD_LENGTH or variety(text) >= 3:
-        return _("Good. Longer is stronger: three or four unrelated words are easy to remember.")
+    match strength(text):
+        case Strength.TOO_SHORT:
+            length = len(text)
+            return ngettext(
+                "Too short: use at least %(minimum)s characters (%(count)s so far).",
+                "Too short: use at least %(minimum)s characters (%(count)s so far).",
+                length,
+            ) % {"minimum": isolate_number(MIN_LENGTH), "count": isolate_number(length)}
+        case Strength.STRONG:
+            return _("Strong: long, with more than one kind of character.")
+        case Strength.GOOD:
+            return _(
+                "Good. Longer is stronger: three or four unrelated words are easy to remember."
+            )
     return _(
         "Acceptable, but easy to guess: make it longer, for example three or four unrelated "
         "words, and mix letters, digits and spaces."

@@ -21,14 +21,18 @@ from pathways.results import Outcome, PathwayResult
 TO_VERIFY = "⚑ "
 
 
-def _verify(flag: bool) -> str:
-    return "  " + TO_VERIFY + _("to verify") if flag else ""
-
-
 class PathwayCard(QFrame):
-    def __init__(self, result: PathwayResult, parent: QWidget | None = None) -> None:
+    """The full detail of one route. `technical` (caseworkers) adds route ids, source tags and
+    the ⚑ mark; a person screening themselves reads "to be confirmed" in words instead."""
+
+    def __init__(
+        self, result: PathwayResult, *, technical: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.result = result
+        self.technical = technical
+        _verify = self._verify
+        _tag = self._tag
         self.setObjectName("pathwayCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         text_colour = verdict_colours(result.verdict)[0]
@@ -38,7 +42,7 @@ class PathwayCard(QFrame):
         self.box = QVBoxLayout(self)
         self.box.setSpacing(6)
         title = plain_label(
-            f"{_(result.name)}  {isolate(result.pathway)}", scale=1.25, bold=True, selectable=True
+            f"{_(result.name)}{_tag(result.pathway)}", scale=1.25, bold=True, selectable=True
         )
         self.box.addWidget(title)
         if result.summary:
@@ -75,6 +79,13 @@ class PathwayCard(QFrame):
             self.box.addWidget(
                 plain_label(_("This route can still go on for you despite its status."), bold=True)
             )
+        elif result.applies_despite_status is None:
+            self.box.addWidget(
+                plain_label(
+                    _("This route may still go on for you if you applied before: see above."),
+                    bold=True,
+                )
+            )
 
         self._heading(_("What the rules ask"))
         self.criteria_labels: list[QLabel] = []
@@ -84,7 +95,7 @@ class PathwayCard(QFrame):
             mark.setStyleSheet(badge_style(outcome_colours(criterion.outcome)))
             mark.setMinimumWidth(120)
             text = (
-                f"{_(criterion.text)}{_verify(criterion.to_verify)}  [{isolate(criterion.source)}]"
+                f"{_(criterion.text)}{_verify(criterion.to_verify)}{_tag(criterion.source, True)}"
             )
             if criterion.note:
                 text += "\n" + _(criterion.note)
@@ -152,7 +163,8 @@ class PathwayCard(QFrame):
 
         footer = _("Rules last checked: %(date)s") % {"date": isolate_date(result.last_checked)}
         if result.to_verify:
-            footer += "   " + TO_VERIFY + _("Some facts here are not yet confirmed (to verify).")
+            sign = TO_VERIFY if technical else ""
+            footer += "   " + sign + _("Some facts here are not yet confirmed (to verify).")
         self.box.addWidget(plain_label(footer, bold=True))
         if result.sources:
             self._heading(_("Sources (copy the address to read it later; Masir stays offline)"))
@@ -160,12 +172,23 @@ class PathwayCard(QFrame):
                 url = f"\n   {isolate(source.url)}" if source.url else ""
                 self.box.addWidget(
                     plain_label(
-                        f"[{isolate(source.id)}] {_(source.title)}{url}  "
+                        f"{_tag(source.id, True).strip()} {_(source.title)}{url}  ".lstrip()
                         + _("(seen %(date)s)") % {"date": isolate_date(source.seen)},
                         scale=0.9,
                         selectable=True,
                     )
                 )
+
+    def _verify(self, flag: bool) -> str:
+        if not flag:
+            return ""
+        return "  " + (TO_VERIFY + _("to verify") if self.technical else _("(to be confirmed)"))
+
+    def _tag(self, tag: str, brackets: bool = False) -> str:
+        """A route id or source tag, for caseworkers only."""
+        if not self.technical:
+            return ""
+        return f"  [{isolate(tag)}]" if brackets else f"  {isolate(tag)}"
 
     def _heading(self, text: str) -> None:
         self.box.addSpacing(4)

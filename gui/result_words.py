@@ -1,23 +1,26 @@
-"""Verdicts, statuses and outcomes as words, with a mark and a colour (never colour alone)."""
+"""The window's marks and colours for the words of pathways/words.py (never colour alone)."""
 
 from __future__ import annotations
 
 from i18n.runtime import _
 from pathways.model import Status
 from pathways.results import Outcome, Verdict
+from pathways.words import OUTCOME, STATUS, VERDICT
 
 GREEN = ("#1b5e20", "#e6f4e7")  # (text, background): contrast above 7:1
 AMBER = ("#6b4200", "#fff1d6")
 RED = ("#8b1a1a", "#fdeaea")
 GREY = ("#333333", "#ececec")
+_VERDICT_MARK = {
+    Verdict.ELIGIBLE: "✓ ",
+    Verdict.POSSIBLY_ELIGIBLE: "? ",
+    Verdict.NOT_ELIGIBLE: "✗ ",
+}
+_OUTCOME_MARK = {Outcome.MET: "✓ ", Outcome.NOT_MET: "✗ ", Outcome.UNKNOWN: "? "}
 
 
 def verdict_text(verdict: Verdict) -> str:
-    return {
-        Verdict.ELIGIBLE: "✓ " + _("You seem to meet the criteria"),
-        Verdict.POSSIBLY_ELIGIBLE: "? " + _("You may meet the criteria: some answers are missing"),
-        Verdict.NOT_ELIGIBLE: "✗ " + _("You do not seem to meet the criteria"),
-    }[verdict]
+    return _VERDICT_MARK[verdict] + _(VERDICT[verdict])
 
 
 def verdict_colours(verdict: Verdict) -> tuple[str, str]:
@@ -25,15 +28,7 @@ def verdict_colours(verdict: Verdict) -> tuple[str, str]:
 
 
 def status_text(status: Status) -> str:
-    return {
-        Status.OPEN: _("Open"),
-        Status.CLOSED_TO_NEW: _("Closed to new applications"),
-        Status.FULL: _("Full for now"),
-        Status.SUSPENDED: _("Suspended"),
-        Status.PAUSED: _("Paused"),
-        Status.ENDED: _("Ended"),
-        Status.UNKNOWN: _("Status not known"),
-    }[status]
+    return _(STATUS[status])
 
 
 def status_colours(status: Status) -> tuple[str, str]:
@@ -47,11 +42,7 @@ def status_colours(status: Status) -> tuple[str, str]:
 
 
 def outcome_text(outcome: Outcome) -> str:
-    return {
-        Outcome.MET: "✓ " + _("Met"),
-        Outcome.NOT_MET: "✗ " + _("Not met"),
-        Outcome.UNKNOWN: "? " + _("Not known yet"),
-    }[outcome]
+    return _OUTCOME_MARK[outcome] + _(OUTCOME[outcome])
 
 
 def outcome_colours(outcome: Outcome) -> tuple[str, str]:

@@ -1,45 +1,47 @@
-"""The results: a card per pathway, grouped by country, with a filter and the PDF export."""
+"""The results: the plan first, every route in one table, a route's detail on demand, the PDF."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from babel import Locale
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QRadioButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.bidi import isolate
-from gui.export import ExportOptions, Writer, export_pdf
+from gui.bidi import isolate, isolate_date, isolate_number
+from gui.export import Writer, export_pdf
 from gui.file_dialogs import private_file_dialog
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.pathway_card import PathwayCard
+from gui.result_words import status_text, verdict_text
 from i18n.runtime import _, ngettext
 from pathways.engine import Engine
-from pathways.model import Kind
-from pathways.results import Outcome, PathwayResult, Screening, Verdict
+from pathways.plan import PlanRoute, derive_plan
+from pathways.results import Screening
+from summary.options import Detail, SummaryOptions
 
-COUNTRIES = {"us": "US", "uk": "GB", "de": "DE", "ca": "CA", "au": "AU"}
-UNHCR = "unhcr"
-
-
-def open_to_me(result: PathwayResult) -> bool:
-    """ "Routes open to me": not ruled out, and not closed to this person."""
-    return (
-        result.open_to_person is not Outcome.NOT_MET and result.verdict is not Verdict.NOT_ELIGIBLE
-    )
+COUNTRY_ORDER = {"us": 0, "uk": 1, "de": 2, "ca": 3, "au": 4, "unhcr": 9}
 
 
 class ResultsPage(ScrollingPage):
+    """Opens on the plan (what the person can do now); "All routes" is one sortable table.
+    A route's full detail is built only when it is opened (click or Enter)."""
+
     back_requested = Signal()
 
     def __init__(
@@ -58,7 +60,11 @@ class ResultsPage(ScrollingPage):
         self.language = language
         self.writer = writer
         self.caseworker = caseworker
-        self.cards: list[PathwayCard] = []
+        self.plan = derive_plan(screening)
+        self.by_id = {result.pathway: result for result in screening.results}
+        self.card: PathwayCard | None = None
+        self.route_list: QListWidget | None = None
+        self.table: QTableView | None = None
         self.column.addWidget(plain_label(_("Your results"), scale=1.5, bold=True))
         self.column.addWidget(
             plain_label(
@@ -73,25 +79,27 @@ class ResultsPage(ScrollingPage):
         self.column.addWidget(self.freshness_label)
         filters = QHBoxLayout()
         self.filter_group = QButtonGroup(self)
-        self.open_filter = QRadioButton(_("Routes open to me"), self)
+        self.plan_filter = QRadioButton(_("What you can do now"), self)
         self.all_filter = QRadioButton(_("All routes"), self)
-        for radio in (self.open_filter, self.all_filter):
+        for radio in (self.plan_filter, self.all_filter):
             radio.setAccessibleName(radio.text())
             self.filter_group.addButton(radio)
             filters.addWidget(radio)
         filters.addStretch(1)
-        self.open_filter.setChecked(True)
+        self.plan_filter.setChecked(True)
         self.column.addLayout(filters)
         self.holder = QWidget(self.body)
         self.holder_box = plain_layout(self.holder)
         self.column.addWidget(self.holder)
         self.column.addStretch(1)
-        self.open_filter.toggled.connect(lambda _checked: self.show_cards())
+        self.plan_filter.toggled.connect(lambda _checked: self.show_view())
 
         export_row = QHBoxLayout()
         self.back_button = button(_("Back to your answers"), self)
         self.sensitive_box = QCheckBox(_("Include sensitive answers"), self)
         self.bilingual_box = QCheckBox(_("Bilingual (with English)"), self)
+        self.full_box = QCheckBox(_("Add every criterion and the answers (appendix)"), self)
+        self.full_box.setVisible(caseworker)
         self.reference_field = QLineEdit(self)
         self.reference_field.setPlaceholderText(_("Case reference (optional)"))
         self.reference_field.setAccessibleName(_("Case reference (optional)"))
@@ -105,7 +113,7 @@ class ResultsPage(ScrollingPage):
         self.export_progress.setMaximumWidth(160)
         self.export_progress.hide()
         self.export_status = plain_label("")
-        for box in (self.sensitive_box, self.bilingual_box):
+        for box in (self.sensitive_box, self.bilingual_box, self.full_box):
             box.setAccessibleName(box.text())
         self.bilingual_box.setVisible(language != "en")
         export_row.addWidget(self.back_button)
@@ -114,6 +122,7 @@ class ResultsPage(ScrollingPage):
             self.export_status,
             self.export_progress,
             self.reference_field,
+            self.full_box,
             self.sensitive_box,
             self.bilingual_box,
             self.export_button,
@@ -122,29 +131,15 @@ class ResultsPage(ScrollingPage):
         self.outer.addLayout(export_row)
         self.back_button.clicked.connect(self.back_requested)
         self.export_button.clicked.connect(self.choose_pdf_path)
-        self.show_cards()
+        self.show_view()
 
     def focus_first(self) -> None:
-        self.open_filter.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.route_list is not None:
+            self.route_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.plan_filter.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def groups(self) -> list[tuple[str, str, list[PathwayResult]]]:
-        """(key, heading, results) for the five countries, then the UNHCR categories."""
-        territories = Locale.parse(self.language).territories
-        groups: list[tuple[str, str, list[PathwayResult]]] = []
-        results = self.screening.results
-        for country, territory in COUNTRIES.items():
-            mine = [r for r in results if r.country == country and r.kind is Kind.PATHWAY]
-            name = _(mine[0].country_name) if mine else str(territories.get(territory, territory))
-            groups.append((country, name, mine))
-        others = {r.country for r in results if r.kind is Kind.PATHWAY} - set(COUNTRIES)
-        for country in sorted(others):
-            mine = [r for r in results if r.country == country and r.kind is Kind.PATHWAY]
-            groups.append((country, _(mine[0].country_name), mine))
-        unhcr = [r for r in results if r.kind is Kind.UNHCR_CATEGORY]
-        groups.append((UNHCR, _("UNHCR categories you may fit"), unhcr))
-        return groups
-
-    def show_cards(self) -> None:
+    def _clear(self) -> None:
         while self.holder_box.count():
             item = self.holder_box.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -152,33 +147,179 @@ class ResultsPage(ScrollingPage):
                 widget.hide()
                 widget.setParent(None)
                 widget.deleteLater()
-        self.cards = []
-        only_open = self.open_filter.isChecked()
-        shown = 0
-        for _key, heading, results in self.groups():
-            visible = [r for r in results if open_to_me(r)] if only_open else results
-            if only_open and not visible:
-                continue
-            self.holder_box.addWidget(plain_label(heading, scale=1.35, bold=True))
-            if not visible:
-                self.holder_box.addWidget(
-                    plain_label(_("The rules for these routes are not in this build yet."))
-                )
-            for result in visible:
-                card = PathwayCard(result)
-                self.cards.append(card)
-                self.holder_box.addWidget(card)
-                shown += 1
-        if only_open and shown == 0:
+        self.card = None
+        self.route_list = None
+        self.table = None
+
+    def show_view(self) -> None:
+        self._clear()
+        if self.plan_filter.isChecked():
+            self._show_plan()
+        else:
+            self._show_table()
+
+    def _heading(self, text: str) -> None:
+        self.holder_box.addWidget(plain_label(text, scale=1.3, bold=True))
+
+    def _show_plan(self) -> None:
+        plan = self.plan
+        self._heading(_("What you can do now"))
+        if plan.act_now:
             self.holder_box.addWidget(
-                plain_label(
-                    _(
-                        "From these answers, no route seems open to you now. Choose “All "
-                        "routes” to see each one and why."
-                    ),
-                    scale=1.1,
-                )
+                plain_label(_("Choose a route and press Enter (or click it) to see it in full."))
             )
+            routes = QListWidget(self.holder)
+            routes.setWordWrap(True)
+            routes.setAccessibleName(_("What you can do now"))
+            routes.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            routes.setAlternatingRowColors(True)
+            routes.setSpacing(3)
+            for number, route in enumerate(plan.act_now, start=1):
+                item = QListWidgetItem(self._route_text(number, route))
+                item.setData(Qt.ItemDataRole.UserRole, route.pathway)
+                routes.addItem(item)
+            routes.itemActivated.connect(self._open_item)
+            routes.itemClicked.connect(self._open_item)
+            self.route_list = routes
+            self.holder_box.addWidget(routes)
+            QTimer.singleShot(0, self._fit_route_list)
+        else:
+            self.holder_box.addWidget(
+                plain_label(_("From these answers, no route seems open to you now."), scale=1.1)
+            )
+        if plan.if_applied_before:
+            self._heading(_("If you applied before"))
+            lines = [
+                "• "
+                + _("%(route)s (%(status)s). Your case may go on if: %(text)s")
+                % {
+                    "route": _(route.name),
+                    "status": status_text(route.status),
+                    "text": _(route.exemption) if route.exemption else "",
+                }
+                for route in plan.if_applied_before
+            ]
+            self.holder_box.addWidget(plain_label("\n".join(lines)))
+        if plan.next_steps:
+            self._heading(_("Next steps"))
+            steps = [
+                f"{isolate_number(number)}. {_(step)}"
+                for number, step in enumerate(plan.next_steps, start=1)
+            ]
+            self.holder_box.addWidget(plain_label("\n".join(steps)))
+        if plan.documents:
+            self._heading(_("Documents to gather"))
+            documents = [
+                "☐ " + _(document.text) + (_(" (to verify)") if document.to_verify else "")
+                for document in plan.documents
+            ]
+            self.holder_box.addWidget(plain_label("\n".join(documents), selectable=True))
+        self.holder_box.addWidget(
+            plain_label(
+                _(
+                    "%(closed)s routes are closed to new applications and %(not_fitting)s do not "
+                    "fit your answers."
+                )
+                % {
+                    "closed": isolate_number(plan.closed),
+                    "not_fitting": isolate_number(plan.not_fitting),
+                }
+                + " "
+                + _("Choose “All routes” to see each one and why.")
+            )
+        )
+
+    def _route_text(self, number: int, route: PlanRoute) -> str:
+        lines = [
+            f"{isolate_number(number)}. {_(route.name)} ({_(route.country_name)})",
+            verdict_text(route.verdict) + " · " + _(route.action),
+        ]
+        if route.status_unconfirmed:
+            lines.append(_("Whether this route is open is to be confirmed."))
+        if route.unknown:
+            lines.append(
+                _("Still to find out: %(facts)s")
+                % {"facts": " / ".join(_(item.text) for item in route.unknown)}
+            )
+        return "\n".join(lines)
+
+    def _fit_route_list(self) -> None:
+        """The plan's list shows every route at once: the page scrolls, not the list."""
+        routes = self.route_list
+        if routes is None:
+            return
+        height = sum(routes.sizeHintForRow(row) for row in range(routes.count()))
+        routes.setFixedHeight(height + 2 * routes.frameWidth() + 4)
+
+    def _show_table(self) -> None:
+        model = QStandardItemModel(0, 4, self)
+        model.setHorizontalHeaderLabels([_("Country"), _("Route"), _("Your result"), _("Status")])
+        for result in self.screening.results:
+            country = QStandardItem(_(result.country_name))
+            country.setData(
+                (COUNTRY_ORDER.get(result.country, 5), result.country),
+                Qt.ItemDataRole.UserRole + 1,
+            )
+            since = (
+                " " + _("since %(date)s") % {"date": isolate_date(result.status_since)}
+                if result.status_since
+                else ""
+            )
+            row = [
+                country,
+                QStandardItem(_(result.name)),
+                QStandardItem(verdict_text(result.verdict)),
+                QStandardItem(status_text(result.status) + since),
+            ]
+            for item in row:
+                item.setEditable(False)
+                item.setData(result.pathway, Qt.ItemDataRole.UserRole)
+            model.appendRow(row)
+        model.setSortRole(Qt.ItemDataRole.DisplayRole)
+        table = QTableView(self.holder)
+        table.setModel(model)
+        table.setAccessibleName(_("All routes"))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setWordWrap(True)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        table.setSortingEnabled(True)
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the rules' order: by country
+        table.activated.connect(self._open_index)
+        table.clicked.connect(self._open_index)
+        table.setMinimumHeight(420)
+        self.table = table
+        self.holder_box.addWidget(
+            plain_label(_("Choose a route and press Enter (or click it) to see it in full."))
+        )
+        self.holder_box.addWidget(table)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        self.show_detail(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self.show_detail(str(index.data(Qt.ItemDataRole.UserRole)))
+
+    def show_detail(self, pathway: str) -> None:
+        """One route in full, built now (never before it is opened)."""
+        result = self.by_id[pathway]
+        from_plan = self.plan_filter.isChecked()
+        self._clear()
+        back = button(
+            _("← Back to what you can do now") if from_plan else _("← Back to all routes"),
+            self.holder,
+        )
+        back.clicked.connect(self.show_view)
+        self.holder_box.addWidget(back)
+        self.card = PathwayCard(result, technical=self.caseworker)
+        self.holder_box.addWidget(self.card)
+        back.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def choose_pdf_path(self) -> None:
         """Qt's own dialog, whose remembered folders are wiped again (gui/file_dialogs.py)."""
@@ -191,13 +332,14 @@ class ResultsPage(ScrollingPage):
             default_name="masir-summary.pdf",
         )
 
-    def export_options(self) -> ExportOptions:
+    def export_options(self) -> SummaryOptions:
         reference = self.reference_field.text().strip() if self.caseworker else ""
-        return ExportOptions(
+        return SummaryOptions(
             language=self.language,
             include_sensitive=self.sensitive_box.isChecked(),
             bilingual=self.bilingual_box.isChecked() and self.language != "en",
             case_reference=reference or None,
+            detail=Detail.FULL if self.caseworker and self.full_box.isChecked() else Detail.SUMMARY,
         )
 
     def start_export(self, path: Path) -> None:

@@ -18,7 +18,7 @@ TRANSLATABLE = frozenset(
     }
 )  # fmt: skip
 TRANSLATABLE_LISTS = frozenset({"next_steps"})
-NOT_SHOWN = frozenset({"sources", "purpose"})
+NOT_SHOWN = frozenset({"sources", "purpose", "parameters", "derived"})  # maintainers only
 
 Message = tuple[int, str, str, list[str]]
 

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pathways.results import PathwayResult, Screening
+from pathways.model import Status
+from pathways.results import Outcome, PathwayResult, Screening, Verdict
+from pathways.words import Presence
 
 
 class Aspect(StrEnum):
@@ -21,14 +23,18 @@ class Aspect(StrEnum):
     PATHWAY = "pathway"  # the pathway was added to or removed from the rules
 
 
+Value = Verdict | Status | Outcome | Presence | None
+"""What a Change holds: the enum itself (`None`: the pathway was not in that screening)."""
+
+
 @dataclass(frozen=True)
 class Change:
-    """One difference: `old`/`new` are the stored values (`None`: the pathway was not there)."""
+    """One difference, as the enums of each side; renderers take words from pathways/words."""
 
     pathway: str
     aspect: Aspect
-    old: str | None
-    new: str | None
+    old: Value
+    new: Value
 
     def describe(self) -> str:
         """Plain English for logs of the developer and the command line: 'us.siv: a → b'."""
@@ -36,14 +42,14 @@ class Change:
         return f"{where}: {_words(self.old)} → {_words(self.new)}"
 
 
-def _words(value: str | None) -> str:
-    return "(none)" if value is None else value.replace("_", " ")
+def _words(value: Value) -> str:
+    return "(none)" if value is None else value.value.replace("_", " ")
 
 
-_READERS: dict[Aspect, Callable[[PathwayResult], str]] = {
-    Aspect.VERDICT: lambda result: result.verdict.value,
-    Aspect.STATUS: lambda result: result.status.value,
-    Aspect.OPEN_TO_PERSON: lambda result: result.open_to_person.value,
+_READERS: dict[Aspect, Callable[[PathwayResult], Value]] = {
+    Aspect.VERDICT: lambda result: result.verdict,
+    Aspect.STATUS: lambda result: result.status,
+    Aspect.OPEN_TO_PERSON: lambda result: result.open_to_person,
 }
 
 
@@ -60,8 +66,8 @@ def compare(old: Screening, new: Screening) -> list[Change]:
                 Change(
                     pathway,
                     Aspect.PATHWAY,
-                    None if was is None else "present",
-                    None if now is None else "present",
+                    None if was is None else Presence.PRESENT,
+                    None if now is None else Presence.PRESENT,
                 )
             )
             continue

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from forms.answers import Answer, JSONValue
-from forms.conditions import Scope, Tri
+from forms.answers import Answer, JSONValue, Special
+from forms.conditions import Condition, Scope, Tri, fact_uses
 from pathways.model import Evidence, FamilyRule, Notice, Pathway, Sourced, Status
 from pathways.results import (
     Clarify,
@@ -125,7 +125,10 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
         last_checked=pathway.last_checked,
         exemption=exemption.text if exemption else None,
         exemption_outcome=_OUTCOME[exemption_tri] if exemption_tri is not None else None,
-        applies_despite_status=pathway.status is not Status.OPEN and exemption_tri is Tri.TRUE,
+        applies_despite_status=_applies_despite_status(pathway.status, exemption_tri),
+        exemption_unknown=_unknown_facts(exemption.test, scope)
+        if exemption is not None and exemption_tri is Tri.UNKNOWN
+        else [],
         open_to_person=_OUTCOME[judgement.open_to_person],
         referral_mode=pathway.referral.mode,
         referral=pathway.referral.text,
@@ -162,6 +165,28 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
         to_verify=pathway.status_evidence.needs_verifying
         or any(result.to_verify for result in criteria),
     )
+
+
+def _applies_despite_status(status: Status, exemption: Tri | None) -> bool | None:
+    """Three-valued: an unknown exemption is "may still apply", never a silent no."""
+    if status is Status.OPEN or exemption is None or exemption is Tri.FALSE:
+        return False
+    return True if exemption is Tri.TRUE else None
+
+
+def _unknown_facts(condition: Condition, scope: Scope) -> list[str]:
+    """The facts a condition reads that are not answered or answered "unknown"/"prefer not"."""
+    unknown = []
+    for use in fact_uses(condition):
+        if use.group is not None:
+            value = scope.facts.get(use.group)
+            fact = use.group
+        else:
+            value = scope.facts.get(use.fact)
+            fact = use.fact
+        if (value is None or isinstance(value, Special)) and fact not in unknown:
+            unknown.append(fact)
+    return unknown
 
 
 def _evidence(fact: Sourced, evidence_of: Mapping[str, Evidence]) -> Evidence:

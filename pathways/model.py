@@ -14,6 +14,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from forms.conditions import Condition
+from pathways.parameters import Derived, Parameter
 
 PATHWAY_ID = re.compile(r"^[a-z]{2,6}\.[a-z0-9_]+$")
 SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -194,10 +195,12 @@ class RulesMeta(_Model):
 
 
 class CountryRules(_Model):
-    """One data file: a country's (or UNHCR's) sources, notices and pathways."""
+    """One data file: a country's (or UNHCR's) sources, parameters, notices and pathways."""
 
     country: str
     name: str
     sources: list[Source]
+    parameters: list[Parameter] = Field(default_factory=list)
+    derived: list[Derived] = Field(default_factory=list)
     notices: list[Notice] = Field(default_factory=list)
     pathways: list[Pathway]

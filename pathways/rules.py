@@ -16,6 +16,7 @@ from forms.questionnaire import Questionnaire
 from forms.yaml_files import first_error, read_yaml
 from pathways.errors import RulesError
 from pathways.model import CountryRules, Evidence, Notice, Pathway, RulesMeta, Source
+from pathways.parameters import resolve
 from pathways.results import SourceRef
 
 DATA_FOLDER = Path(__file__).parent / "data"
@@ -123,7 +124,7 @@ def _country_rank(path: Path) -> tuple[int, str]:
 
 
 def _parse(path: Path) -> CountryRules:
-    data = read_yaml(path, RulesError)
+    data = resolve(read_yaml(path, RulesError), path.name)
     try:
         return CountryRules.model_validate(data)
     except ValidationError as error:
@@ -168,6 +169,8 @@ def _check(
 
     relationship = groups.get(FAMILY_GROUP, {}).get(RELATIONSHIP)
     relationship_values = {c.value for c in relationship.choices} if relationship else set()
+    for parameter in country.parameters:
+        need_source(f"parameter {parameter.name}", parameter.source)
     for notice in country.notices:
         place = f"notice {notice.id}"
         need_source(place, notice.source)

@@ -9,8 +9,9 @@ one beside (after) the same section of the other, each in its own direction.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -28,9 +29,10 @@ from i18n import runtime
 from i18n.bidi import isolate
 from i18n.calendars import format_approx_date, format_date
 from i18n.numerals import format_number, native_digits
-from i18n.runtime import LANGUAGES, current_language, text_direction
+from i18n.runtime import LANGUAGES, N_, current_language, text_direction
 from pathways.engine import Engine
 from pathways.model import Kind, Pathway, ReferralMode, Status
+from pathways.plan import ACTION, Plan, derive_plan, is_if_applied_before
 from pathways.results import (
     CriterionResult,
     NoticeResult,
@@ -40,14 +42,15 @@ from pathways.results import (
     SourceRef,
     Verdict,
 )
+from pathways.words import OUTCOME, STATUS, VERDICT
 from summary.document import PageLine, SummaryDocument
 from summary.errors import SummaryError
 from summary.markup import Section, parse_markup
+from summary.options import Detail, SummaryOptions
 
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "summary.html.j2"
 STALE_AFTER_MONTHS = 6
-MAX_NAME = 200  # characters of a name or case reference
 
 
 class Translator:
@@ -63,13 +66,6 @@ class Translator:
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.catalog.ngettext(singular, plural, count)
-
-
-@dataclass(frozen=True)
-class Options:
-    include_sensitive: bool = False
-    case_reference: str | None = None
-    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +98,15 @@ class CountryGroup:
 
 
 @dataclass(frozen=True)
+class OtherRoute:
+    """One row of the table of routes the person cannot act on now, with why in one line."""
+
+    result: PathwayResult
+    why: str  # an English msgid (a criterion's text, or a fixed sentence)
+    why_is_text: bool  # True: ``why`` is data text (|tr); False: a fixed sentence
+
+
+@dataclass(frozen=True)
 class SourceEntry:
     """One line of the single "Sources" list at the end; ``label`` is what the text cites."""
 
@@ -118,7 +123,7 @@ class View:
     language: str
     language_name: str
     dir: str
-    options: Options
+    options: SummaryOptions
     rules_checked: date | None
     overview: list[CountryGroup]
     detailed: list[PathwayResult]  # open (or maybe open) to the person: eligible first
@@ -136,31 +141,26 @@ class View:
     stale: list[PathwayResult] = field(default_factory=list)
     to_verify: list[PathwayResult] = field(default_factory=list)
     relationship: Callable[[str], str] = str
+    plan: Plan | None = None
+    act_now: list[PathwayResult] = field(default_factory=list)  # plan order, countries' routes
+    act_now_unhcr: list[PathwayResult] = field(default_factory=list)  # UNHCR categories
+    applied_before: list[PathwayResult] = field(default_factory=list)
+    rest: list[OtherRoute] = field(default_factory=list)  # every route not to act on now
+    notice_said_at: dict[str, str] = field(default_factory=dict)  # notice id -> first route
+
+    @property
+    def full(self) -> bool:
+        return self.options.detail is Detail.FULL
 
     def src(self, country: str, source_id: str) -> str:
         """How the text cites a source: its id, prefixed by the country (``US-S01``)."""
         return source_label(country, source_id)
 
 
-def build_summary(
-    screening: Screening,
-    engine: Engine,
-    *,
-    language: str,
-    include_sensitive: bool = False,
-    bilingual: bool = False,
-    case_reference: str | None = None,
-    name: str | None = None,
-) -> SummaryDocument:
-    """The summary of ``screening`` in ``language`` (and English too when ``bilingual``)."""
-    if language not in LANGUAGES:
-        raise SummaryError(f"unknown language '{language}'; use one of {', '.join(LANGUAGES)}")
-    options = Options(
-        include_sensitive=include_sensitive,
-        case_reference=_checked("case reference", case_reference),
-        name=_checked("name", name),
-    )
-    languages = [language, "en"] if bilingual and language != "en" else [language]
+def build_summary(screening: Screening, engine: Engine, options: SummaryOptions) -> SummaryDocument:
+    """The summary of ``screening`` in the options' language (and English when bilingual)."""
+    language = options.language
+    languages = options.languages
     parts: list[list[Section]] = []
     header: list[PageLine] = []
     footer: list[PageLine] = []
@@ -209,14 +209,6 @@ def build_summary(
     )
 
 
-def _checked(what: str, value: str | None) -> str | None:
-    if value is None or not value.strip():
-        return None
-    if len(value) > MAX_NAME:
-        raise SummaryError(f"the {what} is longer than {MAX_NAME} characters")
-    return value.strip()
-
-
 def _interleave(parts: list[list[Section]]) -> list[Section]:
     """Sections of the first language, each followed by the same section in the others."""
     if len(parts) == 1:
@@ -232,7 +224,7 @@ def _interleave(parts: list[list[Section]]) -> list[Section]:
 # --- the view model -------------------------------------------------------------------------
 
 
-def _view(screening: Screening, engine: Engine, t: Translator, options: Options) -> View:
+def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryOptions) -> View:
     language = t.language
     results = screening.results
     pathways = [r for r in results if r.kind is Kind.PATHWAY]
@@ -256,6 +248,8 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: Options)
     stale_before = add_months(screening.today, -STALE_AFTER_MONTHS)
     answers, left_out = _answers(screening.answers, engine, t, options.include_sensitive)
     relationships = engine.questionnaire.groups.get("family_members", {}).get("member_relationship")
+    plan = derive_plan(screening)
+    by_result = {r.pathway: r for r in results}
     return View(
         screening=screening,
         t=t,
@@ -293,7 +287,44 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: Options)
         stale=[r for r in results if r.last_checked < stale_before],
         to_verify=[r for r in results if r.to_verify],
         relationship=lambda value: _choice_text(relationships, value, t),
+        plan=plan,
+        act_now=[by_result[route.pathway] for route in plan.act_now if route.kind is Kind.PATHWAY],
+        act_now_unhcr=[
+            by_result[route.pathway] for route in plan.act_now if route.kind is Kind.UNHCR_CATEGORY
+        ],
+        applied_before=[by_result[route.pathway] for route in plan.if_applied_before],
+        notice_said_at=_first_said(by_result[route.pathway] for route in plan.act_now),
+        rest=[
+            _other(result)
+            for result in results
+            if result.pathway not in {route.pathway for route in plan.act_now}
+        ],
     )
+
+
+def _first_said(results: Iterable[PathwayResult]) -> dict[str, str]:
+    """For each notice, the first route (in plan order) whose block says it in full; the
+    later ones only point back to it."""
+    first: dict[str, str] = {}
+    for result in results:
+        for notice in result.notices:
+            first.setdefault(notice.id, result.pathway)
+    return first
+
+
+def _other(result: PathwayResult) -> OtherRoute:
+    """Why a route is not one to act on now, in one line: the first criterion not met, or its
+    closure (which may not stop someone who applied before)."""
+    failed = next((c for c in result.criteria if c.outcome is Outcome.NOT_MET), None)
+    if failed is not None:
+        return OtherRoute(result, failed.text, why_is_text=True)
+    if is_if_applied_before(result):
+        return OtherRoute(result, WHY_APPLIED_BEFORE, why_is_text=False)
+    return OtherRoute(result, WHY_CLOSED, why_is_text=False)
+
+
+WHY_APPLIED_BEFORE = N_("Closed to new applications; yours may go on if you applied before.")
+WHY_CLOSED = N_("You may fit it, but it is closed to you.")
 
 
 def _detail(result: PathwayResult) -> bool:
@@ -479,46 +510,20 @@ def _country_names(language: str) -> Mapping[str, str]:
 
 
 def verdict_text(verdict: Verdict, t: Translator | None = None) -> str:
-    _ = (t or Translator(current_language()))._
-    return {
-        Verdict.ELIGIBLE: _("Eligible"),
-        Verdict.POSSIBLY_ELIGIBLE: _("Possibly eligible"),
-        Verdict.NOT_ELIGIBLE: _("Not eligible"),
-    }[verdict]
+    return (t or Translator(current_language()))._(VERDICT[verdict])
 
 
 def status_text(status: Status, t: Translator | None = None) -> str:
-    _ = (t or Translator(current_language()))._
-    return {
-        Status.OPEN: _("Open"),
-        Status.CLOSED_TO_NEW: _("Closed to new applications"),
-        Status.FULL: _("Full"),
-        Status.SUSPENDED: _("Suspended"),
-        Status.PAUSED: _("Paused"),
-        Status.ENDED: _("Ended"),
-        Status.UNKNOWN: _("Status unknown"),
-    }[status]
+    return (t or Translator(current_language()))._(STATUS[status])
 
 
 def outcome_text(outcome: Outcome, t: Translator | None = None) -> str:
-    _ = (t or Translator(current_language()))._
-    return {
-        Outcome.MET: _("Met"),
-        Outcome.NOT_MET: _("Not met"),
-        Outcome.UNKNOWN: _("Unknown"),
-    }[outcome]
+    return (t or Translator(current_language()))._(OUTCOME[outcome])
 
 
 def referral_text(mode: ReferralMode, t: Translator | None = None) -> str:
-    _ = (t or Translator(current_language()))._
-    return {
-        ReferralMode.SELF_APPLY: _("No: you apply yourself."),
-        ReferralMode.REFERRAL: _("Yes: someone must refer you."),
-        ReferralMode.INVITATION: _("Yes: you can apply only when invited."),
-        ReferralMode.SPONSOR: _("Yes: you need a sponsor."),
-        ReferralMode.FAMILY_PETITION: _("Yes: a family member must petition for you."),
-        ReferralMode.NONE: _("No way to apply at present."),
-    }[mode]
+    """How a route is entered, in the plan's one line (pathways/plan.py ACTION)."""
+    return (t or Translator(current_language()))._(ACTION[mode])
 
 
 # Filters read the language of the rendering from the template's context (``v``).
@@ -543,6 +548,18 @@ def _dated_filter(context: jinja2.runtime.Context, value: str) -> str:
         return format_date(date.fromisoformat(value), context["v"].language)
     except ValueError:
         return isolate(value)
+
+
+_CLAUSE_END = re.compile(r"[,.;:!?،؛؟۔](?=\s)")
+
+
+def _first_clause(text: str) -> str:
+    """The first clause of a (translated) text, marked as cut: a line of a list that names
+    many routes. The full text is in the appendix."""
+    end = _CLAUSE_END.search(text)
+    if end is None or end.end() == len(text.rstrip()):
+        return text
+    return text[: end.start()] + "…"
 
 
 def _cite_filter(source_id: str, country: str) -> str:
@@ -593,6 +610,7 @@ def _environment() -> jinja2.Environment:
             "dated": _dated_filter,
             "number": _number_filter,
             "isolate": isolate,
+            "first_clause": _first_clause,
             "cite": _cite_filter,
             "verdict": _words_filter(verdict_text),
             "status": _words_filter(status_text),

@@ -53,12 +53,12 @@ from summary.fonts import LATIN_FAMILY, families, font_faces
 
 # Layout, in millimetres and points.
 MARGIN_SIDE: Final = 16.0
-MARGIN_TOP: Final = 16.0
-MARGIN_BOTTOM: Final = 22.0  # room for the footer
+MARGIN_TOP: Final = 15.0
+MARGIN_BOTTOM: Final = 20.0  # room for the footer
 BODY_PT: Final = 9.5
-BODY_LINE: Final = 5.0
+BODY_LINE: Final = 4.6
 NOTE_PT: Final = 8.5
-NOTE_LINE: Final = 4.4
+NOTE_LINE: Final = 4.0
 TABLE_PT: Final = 8.8
 TABLE_LINE: Final = 4.6
 CELL_PAD: Final = 1.1

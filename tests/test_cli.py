@@ -62,9 +62,14 @@ def test_yaml_answers_and_text_output(tmp_path: Path, capsys: pytest.CaptureFixt
     path = tmp_path / "answers.yaml"
     path.write_text("answers:\n  afghan_national: true\n  current_country: PK\n", encoding="utf-8")
     assert run(["screen", str(path), "--today", "2026-11-23"]) == 0
+    plan = capsys.readouterr().out
+    assert plan.index("WHAT YOU CAN DO NOW") < plan.index("EVERYTHING ELSE")
+    assert "(us.siv)" not in plan, "the plan names routes in words, never by id"
+    assert run(["screen", str(path), "--today", "2026-11-23", "--detail", "full"]) == 0
     text = capsys.readouterr().out
-    assert "UNITED STATES" in text and "Afghan Special Immigrant Visa (SIV) (us.siv)" in text
-    assert "Verdict: possibly eligible" in text
+    assert text.index("WHAT YOU CAN DO NOW") < text.index("UNITED STATES")
+    assert "Afghan Special Immigrant Visa (SIV) (us.siv)" in text
+    assert "Verdict: Possibly eligible" in text
     assert "Statuses are as found in official and news sources up to June 2026" in text
 
 

@@ -87,6 +87,8 @@ def shots(app: QApplication, language: str) -> None:
     save(app, window, f"results-{language}.png")
     results.all_filter.setChecked(True)
     save(app, window, f"results-all-{language}.png")
+    results.show_detail(results.plan.act_now[0].pathway)
+    save(app, window, f"results-detail-{language}.png")
     window.close()
     window.deleteLater()
     settle(app)

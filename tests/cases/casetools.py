@@ -12,7 +12,7 @@ PASSPHRASE = "رمز\u200cعبور of the caseworker"
 # Cheap Argon2 so that tests and the kill helper run fast; the default is ~0.5 s.
 CHEAP_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
 # Cheaper still, for tests that decrypt an export a thousand times.
-TINY_KDF = KdfParams(time_cost=1, memory_kib=64, parallelism=1)
+TINY_KDF = CHEAP_KDF  # the only cheap parameters an export may carry (cases.crypto.TEST_KDF)
 
 # Hostile text: real Dari and Pashto with ZWNJ (U+200C), a bidi override (U+202E), controls.
 DARI_LABEL = "زرمینه\u200cی احمدزی"

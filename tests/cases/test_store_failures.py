@@ -72,6 +72,7 @@ def test_read_only_store_refuses_writes_and_keeps_data(
     store.save_answers(case_id, answers_sample(), "q1")
     store.close()
 
+    connect = cases.store._connect
     monkeypatch.setattr(cases.store, "_connect", _read_only_connect)
     with CaseStore.open(store_folder, PASSPHRASE) as read_only:
         assert read_only.load(case_id).answers == answers_sample()
@@ -83,7 +84,7 @@ def test_read_only_store_refuses_writes_and_keeps_data(
             with pytest.raises(CaseStoreError) as caught:
                 call()
             assert caught.value.kind is ErrorKind.READ_ONLY
-    monkeypatch.undo()
+    monkeypatch.setattr(cases.store, "_connect", connect)  # not undo(): it drops the test KDF
 
     with CaseStore.open(store_folder, PASSPHRASE) as reopened:
         assert reopened.load(case_id).answers == answers_sample()
@@ -163,7 +164,8 @@ def test_export_failure_keeps_the_previous_file(
 def test_export_into_a_missing_folder(store: CaseStore, tmp_path: Path) -> None:
     case_id = store.new_case("x")
     with pytest.raises(CaseStoreError) as caught:
-        export_cases(store, [case_id], tmp_path / "nowhere" / "x.masir", "p", kdf=TINY_KDF)
+        target = tmp_path / "nowhere" / "x.masir"
+        export_cases(store, [case_id], target, "export passphrase", kdf=TINY_KDF)
     assert caught.value.kind is ErrorKind.NOT_FOUND
 
 

@@ -100,7 +100,7 @@ def test_every_question_and_field_is_reachable() -> None:
                         dates[""].append(value)
     rng = random.Random(20261123)
     reached: set[str] = set()
-    for _ in range(400):
+    for _ in range(1600):
         interview = Interview(engine.questionnaire, TODAY)
         while (question := interview.current()) is not None:
             interview.answer(candidate_answers(question, dates, rng))
@@ -110,4 +110,4 @@ def test_every_question_and_field_is_reachable() -> None:
                 reached |= {key for item in answer if isinstance(item, dict) for key in item}
     every = chain.from_iterable((q, *q.questions) for q in engine.questionnaire.questions())
     missing = [q.id for q in every if q.id not in reached]
-    assert not missing, f"never asked on any of 400 random paths: {missing}"
+    assert not missing, f"never asked on any of 1600 random paths: {missing}"

@@ -7,13 +7,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from forms.answers import answer_to_json
 from gui.group_editor import GroupInput
 from gui.result_words import status_text, verdict_text
-from gui.results_page import ResultsPage, open_to_me
+from gui.results_page import ResultsPage
 from gui.review_page import ReviewPage
+from pathways.plan import derive_plan
 from pathways.results import Verdict
 from tests.gui.case_driver import CaseDriver
 from tests.gui.gui_driver import Driver, core_screening, reset_language
@@ -52,23 +54,41 @@ def test_walkthrough_matches_core(qtbot: QtBot, language: str, persona: str) -> 
 
     page = window.page
     assert isinstance(page, ResultsPage)
-    expected_open = [r.pathway for r in core.results if open_to_me(r)]
-    assert [card.result.pathway for card in page.cards] == expected_open
+    plan = derive_plan(core)
+    assert page.route_list is not None, "the page opens on the plan"
+    listed = [
+        page.route_list.item(row).data(Qt.ItemDataRole.UserRole)
+        for row in range(page.route_list.count())
+    ]
+    assert listed == [route.pathway for route in plan.act_now]
+    assert page.card is None, "no route detail is built before it is opened"
+    if listed:  # Enter on the first route opens its detail
+        page.route_list.setCurrentRow(0)
+        QTest.keyClick(page.route_list, Qt.Key.Key_Return)
+        assert page.card is not None and page.card.result.pathway == listed[0]
+        assert len(page.card.criteria_labels) == len(page.card.result.criteria)
+        page.show_view()
     driver.click(page.all_filter)
+    assert page.table is not None and page.card is None
+    model = page.table.model()
     expected = {result.pathway: result for result in core.results}
-    assert sorted(card.result.pathway for card in page.cards) == sorted(expected)
-    for card in page.cards:
-        result = expected[card.result.pathway]
-        assert card.verdict_label.text() == verdict_text(result.verdict)
-        assert status_text(result.status) in card.status_label.text()
-        assert len(card.criteria_labels) == len(result.criteria)
+    rows = {
+        model.index(row, 0).data(Qt.ItemDataRole.UserRole): row for row in range(model.rowCount())
+    }
+    assert sorted(rows) == sorted(expected)
+    for pathway, row in rows.items():
+        result = expected[pathway]
+        assert model.index(row, 2).data() == verdict_text(result.verdict)
+        assert status_text(result.status) in model.index(row, 3).data()
     if persona == "unsure":
-        assert all(card.result.verdict is not Verdict.ELIGIBLE for card in page.cards)
         eligible = verdict_text(Verdict.ELIGIBLE)
-        assert all(card.verdict_label.text() != eligible for card in page.cards)
+        assert all(model.index(row, 2).data() != eligible for row in rows.values())
     if persona == "interpreter":
-        siv = next(card for card in page.cards if card.result.pathway == "us.siv")
-        assert siv.verdict_label.text() == verdict_text(Verdict.ELIGIBLE)
+        assert model.index(rows["us.siv"], 2).data() == verdict_text(Verdict.ELIGIBLE)
+        page.table.setCurrentIndex(model.index(rows["us.siv"], 1))
+        QTest.keyClick(page.table, Qt.Key.Key_Return)
+        assert page.card is not None and page.card.result.pathway == "us.siv"
+        assert page.card.verdict_label.text() == verdict_text(Verdict.ELIGIBLE)
 
 
 def test_going_back_and_answering_no_drops_the_employers(qtbot: QtBot) -> None:

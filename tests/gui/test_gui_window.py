@@ -21,6 +21,7 @@ from gui.review_page import ReviewPage
 from i18n.runtime import current_language
 from pathways.engine import Engine
 from pathways.results import Screening
+from summary.options import SummaryOptions
 from tests.gui.case_driver import PASSPHRASE, WAIT_MS, CaseDriver
 from tests.gui.gui_driver import TODAY, Driver, reset_language, rich_labels, unnamed_controls
 from tests.gui.personas import JOURNALIST
@@ -205,23 +206,15 @@ def test_export_runs_off_the_ui_thread_and_reports_back(qtbot: QtBot, tmp_path: 
     calls: list[tuple[object, ...]] = []
 
     def writer(
-        screening: Screening,
-        engine: Engine,
-        out_path: Path,
-        *,
-        language: str,
-        include_sensitive: bool = False,
-        bilingual: bool = False,
-        case_reference: str | None = None,
-        name: str | None = None,
+        screening: Screening, engine: Engine, out_path: Path, options: SummaryOptions
     ) -> int:
         calls.append(
             (
                 isinstance(engine, Engine),
-                language,
-                include_sensitive,
-                bilingual,
-                case_reference,
+                options.language,
+                options.include_sensitive,
+                options.bilingual,
+                options.case_reference,
                 threading.current_thread() is threading.main_thread(),
             )
         )

@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -90,6 +92,17 @@ def widget_texts(root: QWidget) -> list[str]:
             texts += [widget.itemText(index) for index in range(widget.count())]
         elif isinstance(widget, QListWidget):
             texts += [widget.item(index).text() for index in range(widget.count())]
+        elif isinstance(widget, QTableView) and widget.model() is not None:
+            model = widget.model()
+            texts += [
+                str(model.headerData(column, Qt.Orientation.Horizontal))
+                for column in range(model.columnCount())
+            ]
+            texts += [
+                str(model.index(row, column).data())
+                for row in range(model.rowCount())
+                for column in range(model.columnCount())
+            ]
         texts += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
     return [text for text in texts if text.strip() and text not in COUNTRY_NAMES]
 
@@ -149,13 +162,17 @@ def walked_texts(qtbot: QtBot, language: str, spec: dict[str, Any]) -> list[str]
     texts += widget_texts(driver.window)
     driver.click(results.all_filter)
     texts += widget_texts(driver.window)
+    for result in results.screening.results:  # every route's detail, opened one by one
+        results.show_detail(result.pathway)
+        qtbot.waitUntil(lambda: results.card is not None and results.card.isVisible())
+        texts += widget_texts(driver.window)
     return texts
 
 
 def report_lines(language: str) -> list[str]:
     set_language(language)
     screening = core_screening(FAMILY, "en" if language == "pseudo" else language)
-    return render_text(screening).splitlines()
+    return render_text(screening, detail=True).splitlines()
 
 
 # --- The pseudo-locale --------------------------------------------------------------------------

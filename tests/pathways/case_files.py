@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,7 +22,7 @@ class Expect(BaseModel):
     verdict: str | None = None
     failed: list[str] | None = None
     unknown: list[str] | None = None
-    applies_despite_status: bool | None = None
+    applies_despite_status: bool | Literal["unknown"] | None = None
     exemption: str | None = None
     open_to_person: str | None = None
     family: list[str] | None = None

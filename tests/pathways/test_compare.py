@@ -9,6 +9,7 @@ from pathways.compare import Aspect, Change, compare
 from pathways.engine import default_engine
 from pathways.model import Status
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
+from pathways.words import Presence
 from tests.conftest import TODAY
 
 
@@ -36,7 +37,9 @@ def test_a_verdict_change_reads_old_to_new() -> None:
     base = changed(screening(), "us.siv", verdict=Verdict.POSSIBLY_ELIGIBLE)
     new = changed(base, "us.siv", verdict=Verdict.ELIGIBLE)
     changes = compare(base, new)
-    assert changes == [Change("us.siv", Aspect.VERDICT, "possibly_eligible", "eligible")]
+    assert changes == [
+        Change("us.siv", Aspect.VERDICT, Verdict.POSSIBLY_ELIGIBLE, Verdict.ELIGIBLE)
+    ]
     assert changes[0].describe() == "us.siv: possibly eligible → eligible"
 
 
@@ -53,8 +56,8 @@ def test_added_and_removed_pathways() -> None:
     base = screening()
     first: PathwayResult = base.results[0]
     fewer = base.model_copy(update={"results": base.results[1:]})
-    assert compare(fewer, base) == [Change(first.pathway, Aspect.PATHWAY, None, "present")]
-    assert compare(base, fewer) == [Change(first.pathway, Aspect.PATHWAY, "present", None)]
+    assert compare(fewer, base) == [Change(first.pathway, Aspect.PATHWAY, None, Presence.PRESENT)]
+    assert compare(base, fewer) == [Change(first.pathway, Aspect.PATHWAY, Presence.PRESENT, None)]
 
 
 def test_a_stored_screening_compares_after_a_json_round_trip() -> None:

@@ -31,7 +31,9 @@ def test_rule_case(case_file: CaseFile, case: Case) -> None:
         "verdict": result.verdict.value,
         "failed": result.failed,
         "unknown": [item.criterion for item in result.to_clarify],
-        "applies_despite_status": result.applies_despite_status,
+        "applies_despite_status": "unknown"
+        if result.applies_despite_status is None
+        else result.applies_despite_status,
         "exemption": result.exemption_outcome.value if result.exemption_outcome else None,
         "open_to_person": result.open_to_person.value,
         "family": [member.outcome.value for member in result.family],

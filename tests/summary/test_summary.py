@@ -30,6 +30,7 @@ from i18n.calendars import (
 from i18n.numerals import format_number, native_digits
 from i18n.runtime import _, current_language, set_language
 from pathways.engine import Engine
+from pathways.plan import derive_plan
 from pathways.results import Outcome, Screening, Verdict
 from summary.builder import build_summary, source_label, status_text, verdict_text
 from summary.document import (
@@ -43,6 +44,7 @@ from summary.document import (
 from summary.errors import SummaryError
 from summary.export import render_summary, write_summary
 from summary.markup import parse_markup
+from summary.options import Detail, SummaryOptions
 from summary.pdf_engine import _ONE_RUN_LTR, _ONE_RUN_RTL, render_pdf
 from tests.summary.real_summary import (
     FREE_TEXT,
@@ -92,7 +94,14 @@ def pdfs(engine: Engine, person: Screening) -> dict[tuple[str, bool], tuple[byte
     """The summary in every form, with the shipped catalogs."""
     return {
         (lang, bilingual): render_summary(
-            person, engine, language=lang, bilingual=bilingual, case_reference="KBL-2026/0042"
+            person,
+            engine,
+            SummaryOptions(
+                language=lang,
+                bilingual=bilingual,
+                case_reference="KBL-2026/0042",
+                detail=Detail.FULL,
+            ),
         )
         for lang, bilingual in FORMS
     }
@@ -104,7 +113,9 @@ def sample_pdfs(engine: Engine, person: Screening) -> dict[str, tuple[SummaryDoc
     made = {}
     with sample_catalogs():
         for lang in ("fa_AF", "ps"):
-            document = build_summary(person, engine, language=lang, name=NAME)
+            document = build_summary(
+                person, engine, SummaryOptions(language=lang, name=NAME, detail=Detail.FULL)
+            )
             made[lang] = (document, *render_pdf(document, rtl=True))
     return made
 
@@ -172,7 +183,7 @@ def test_eligible_pathway_details_are_all_there(
         "Proof:",
         "Met: ",
         "Next steps",
-        "Referral needed: No: you apply yourself.",
+        "How to apply: Apply yourself.",
         "Where you must be:",
         "Your family members: Family member 1 (My husband or wife)",
         "Country notices: US entry ban on Afghan nationals",
@@ -213,7 +224,7 @@ def test_the_sources_list_holds_exactly_the_sources_cited(engine: Engine) -> Non
     not every source of its data."""
     raw = read_answers_file(ROOT / "tests" / "data" / "journalist_pk.json")
     person = engine.screen(interview_from_answers(engine.questionnaire, raw, TODAY))
-    document = build_summary(person, engine, language="en")
+    document = build_summary(person, engine, SummaryOptions(language="en", detail=Detail.FULL))
     heading = document.blocks.index(Heading(text="Sources", level=2, rtl=False))
     (listed,) = [b for b in document.blocks[heading:] if isinstance(b, BulletList)]
     labels = [strip_isolates(item).split()[0] for item in listed.items]
@@ -239,9 +250,34 @@ def test_the_sources_list_holds_exactly_the_sources_cited(engine: Engine) -> Non
     assert len(labels) < len(every_route_source)
 
 
+def test_the_plan_comes_first_and_the_detail_only_in_the_appendix(
+    engine: Engine, person: Screening
+) -> None:
+    plan = derive_plan(person)
+    short = build_summary(person, engine, SummaryOptions(language="en"))
+    headings = [b.text for b in short.blocks if isinstance(b, Heading)]
+    first = ["What you can do now", "If you applied before", "Next steps", "Documents to gather"]
+    assert headings[1] == "What you can do now"
+    assert [h for h in headings if h in first] == [
+        h for h in first if h != "If you applied before" or plan.if_applied_before
+    ]
+    acted = [r for r in plan.act_now if r.kind.value == "pathway"]
+    blocks = [h for h in headings if h[0].isdigit()]
+    assert blocks == [f"{n}. {r.name} ({r.country_name})" for n, r in enumerate(acted, start=1)]
+    assert headings[-1] == "Other routes"
+    for absent in ("Sources", "The answers this screening used", "Overview: every route"):
+        assert not any(h.startswith(absent) for h in headings), absent
+    text = document_text(short)
+    for result in person.results:  # every route is named: acted on, applied before or listed
+        assert result.name in text, result.name
+
+
 def test_sections_keep_the_order_and_depth_of_the_issue(engine: Engine, person: Screening) -> None:
-    document = build_summary(person, engine, language="en")
+    document = build_summary(person, engine, SummaryOptions(language="en", detail=Detail.FULL))
     headings = [b.text for b in document.blocks if isinstance(b, Heading)]
+    headings = headings[
+        headings.index("Appendix: every route in full, the answers and the sources") :
+    ]
     order = [
         "Overview: every route Masir checks",
         "Routes that may be open to you",
@@ -275,23 +311,23 @@ def test_name_only_when_given(
     pdfs: dict[tuple[str, bool], tuple[bytes, int]], engine: Engine, person: Screening
 ) -> None:
     assert "Name" not in words(pdf_text(pdfs["en", False][0]))
-    data, _pages = render_summary(person, engine, language="en", name=NAME)
+    data, _pages = render_summary(person, engine, SummaryOptions(language="en", name=NAME))
     assert set(NAME.split()) <= set(words(pdf_text(data)))
 
 
 def test_stale_rules_are_warned_about(engine: Engine) -> None:
     late = screening(engine, today=date(2027, 6, 1))  # rules last checked 23 November 2026
-    document = build_summary(late, engine, language="en")
+    document = build_summary(late, engine, SummaryOptions(language="en"))
     warnings = [b.text for b in document.blocks if isinstance(b, Paragraph) and b.style == "warn"]
     assert any("more than six months before this screening" in w for w in warnings)
-    fresh = build_summary(screening(engine), engine, language="en")
+    fresh = build_summary(screening(engine), engine, SummaryOptions(language="en"))
     assert not any("six months" in b.text for b in fresh.blocks if isinstance(b, Paragraph)), (
         "rules checked on the screening day are not stale"
     )
 
 
 def test_answers_are_grouped_by_section_in_words(engine: Engine, person: Screening) -> None:
-    document = build_summary(person, engine, language="en")
+    document = build_summary(person, engine, SummaryOptions(language="en", detail=Detail.FULL))
     tables = [b for b in document.blocks if isinstance(b, Table)]
     rows = {r[0]: r[1] for b in tables for r in b.rows}
     assert rows["Are you a citizen of Afghanistan?"] == isolate("Yes")
@@ -352,7 +388,7 @@ def test_rtl_summary_lays_columns_right_to_left(
             if found in seen:
                 seen[found].setdefault(round(float(tm[5]), 1), float(tm[4]))
 
-        for page in PdfReader(io.BytesIO(data)).pages[:4]:
+        for page in PdfReader(io.BytesIO(data)).pages:
             seen.clear()
             seen.update({route: {}, status: {}})
             page.extract_text(visitor_text=visit)
@@ -371,7 +407,9 @@ def test_rtl_summary_lays_columns_right_to_left(
 
 def test_bilingual_puts_each_section_in_both_languages(engine: Engine, person: Screening) -> None:
     with sample_catalogs():
-        document = build_summary(person, engine, language="ps", bilingual=True)
+        document = build_summary(
+            person, engine, SummaryOptions(language="ps", bilingual=True, detail=Detail.FULL)
+        )
         with language("ps"):
             pashto_overview = _("Overview: every route Masir checks")
     headings = [(b.text, b.rtl) for b in document.blocks if isinstance(b, Heading)]
@@ -393,7 +431,9 @@ def test_one_run_shortcut_agrees_with_the_bidi_algorithm(engine: Engine, person:
     texts: list[str] = []
     with sample_catalogs():
         for lang in ("fa_AF", "ps"):
-            document = build_summary(person, engine, language=lang, bilingual=True, name=NAME)
+            document = build_summary(
+                person, engine, SummaryOptions(language=lang, bilingual=True, name=NAME)
+            )
             for block in document.blocks:
                 dumped = block.model_dump(include={"text", "items", "rows", "header"})
                 for value in dumped.values():
@@ -442,7 +482,9 @@ def test_sensitive_answers_are_left_out_by_default(
     for absent in (identity.text, medical.text, SENSITIVE_ANSWER_TEXT, "Hazara"):
         assert absent not in text, absent
     assert "2 sensitive answers are left out of this summary" in text
-    shown, _pages = render_summary(person, engine, language="en", include_sensitive=True)
+    shown, _pages = render_summary(
+        person, engine, SummaryOptions(language="en", include_sensitive=True, detail=Detail.FULL)
+    )
     text = re.sub(r"\s+", " ", pdf_text(shown))
     for present in (identity.text, medical.text, SENSITIVE_ANSWER_TEXT):
         assert present in text, present
@@ -511,7 +553,11 @@ def test_hostile_text_is_shown_never_interpreted(
         update={"answers": {**person.answers, "notes": f"{FREE_TEXT} {long_word}"}}
     )
     data, _pages = render_summary(
-        hostile, engine, language=lang, name=HOSTILE, case_reference="<h1>REF</h1>\u202e"
+        hostile,
+        engine,
+        SummaryOptions(
+            language=lang, name=HOSTILE, case_reference="<h1>REF</h1>\u202e", detail=Detail.FULL
+        ),
     )
     text = pdf_text(data)
     for literal in ("Ahmad", "{nb}", "**bold**", "<b>x</b>", "</section>", "{{", "7*7", "&amp;"):
@@ -530,7 +576,7 @@ def test_hostile_text_is_shown_never_interpreted(
 
 def test_overlong_name_is_refused(engine: Engine, person: Screening) -> None:
     with pytest.raises(SummaryError, match="longer than 200"):
-        build_summary(person, engine, language="en", name="x" * 201)
+        build_summary(person, engine, SummaryOptions(language="en", name="x" * 201))
 
 
 def test_summary_error_is_a_masir_error() -> None:
@@ -582,7 +628,7 @@ def test_write_summary_is_atomic_and_counts_pages(
     tmp_path: Path, engine: Engine, person: Screening
 ) -> None:
     out = tmp_path / "summary.pdf"
-    pages = write_summary(person, engine, out, language="ps", bilingual=True)
+    pages = write_summary(person, engine, out, SummaryOptions(language="ps", bilingual=True))
     assert len(PdfReader(out).pages) == pages
     assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]
 
@@ -627,7 +673,7 @@ def test_building_never_touches_the_apps_language(engine: Engine, person: Screen
     """A summary made on a worker thread must not switch the window's language."""
     seen: list[str] = []
     with language("fa_AF"), sample_catalogs():
-        document = build_summary(person, engine, language="en", bilingual=True)
+        document = build_summary(person, engine, SummaryOptions(language="en", bilingual=True))
         seen.append(current_language())
     assert seen == ["fa_AF"]
     assert document.blocks[0] == Heading(
@@ -657,3 +703,25 @@ def test_an_isolate_cut_by_a_line_break_is_closed_and_reopened() -> None:
         "\u2068long/path\u2069 today",
         "next",
     ]
+
+
+@pytest.mark.parametrize("lang", ["en", "ps"])
+def test_page_one_needs_no_route_id_source_tag_or_symbol(
+    engine: Engine, person: Screening, lang: str
+) -> None:
+    document = build_summary(person, engine, SummaryOptions(language=lang))
+    with language(lang):
+        blocks_heading = _("The routes you can act on, one by one")
+    end = next(
+        n
+        for n, b in enumerate(document.blocks)
+        if isinstance(b, Heading) and b.text == blocks_heading
+    )
+    plan_text = strip_isolates(
+        document_text(document.model_copy(update={"blocks": document.blocks[:end]}))
+    )
+    ids = {r.pathway for r in person.results}
+    assert not [i for i in ids if i in plan_text]
+    countries = "|".join(c.country.upper() for c in engine.rules.countries)
+    assert not re.findall(rf"\b(?:{countries})-[A-Z]+[0-9]+", plan_text)
+    assert "⚑" not in plan_text and "✓" not in plan_text
