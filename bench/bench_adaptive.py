@@ -38,7 +38,7 @@ def personas() -> list[tuple[dict[str, Any], date]]:
 
 def replay(
     engine: Engine, raw: dict[str, Any], today: date, every: bool, timings: list[float]
-) -> tuple[int, list[tuple[str, str, bool, str]]]:
+) -> tuple[int, list[tuple[str, str, bool | None, str]]]:
     given = interview_from_answers(engine.questionnaire, raw, today).answers
     interview = engine.interview(today, every_question=every)
     asked = 0
