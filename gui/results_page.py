@@ -31,7 +31,7 @@ from gui.pathway_card import PathwayCard
 from gui.result_words import status_text, verdict_text
 from i18n.runtime import _, ngettext
 from pathways.engine import Engine
-from pathways.plan import PlanRoute, derive_plan
+from pathways.plan import AUTHORITY_DECIDES, PlanRoute, derive_plan
 from pathways.results import Screening
 from summary.options import Detail, SummaryOptions
 
@@ -234,6 +234,8 @@ class ResultsPage(ScrollingPage):
             f"{isolate_number(number)}. {_(route.name)} ({_(route.country_name)})",
             verdict_text(route.verdict) + " · " + _(route.action),
         ]
+        if route.authority_decides:
+            lines.append(_(AUTHORITY_DECIDES))
         if route.status_unconfirmed:
             lines.append(_("Whether this route is open is to be confirmed."))
         if route.unknown:

@@ -29,6 +29,8 @@ ACTION: dict[ReferralMode, str] = {
 _EASE = {mode: rank for rank, mode in enumerate(ACTION)}
 """Routes a person can start alone come first; invitation-only routes last."""
 
+AUTHORITY_DECIDES = N_("You can apply; the final decision is the authority's own judgement.")
+
 DOCUMENTS_STEP = N_("Gather the documents in the list below; keep copies in a safe place.")
 
 
@@ -57,6 +59,8 @@ class PlanRoute:
     """True when the route's status itself is not known: "status to be confirmed"."""
     exemption: str | None
     """For a closed route: who its closure does not stop (the English text)."""
+    authority_decides: bool
+    """Some criterion only the authority judges at the end: "the decision is theirs"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,7 @@ def _route(result: PathwayResult) -> PlanRoute:
         status=result.status,
         status_unconfirmed=result.status is Status.UNKNOWN,
         exemption=result.exemption,
+        authority_decides=bool(result.authority_decides),
     )
 
 

@@ -32,7 +32,7 @@ from i18n.numerals import format_number, native_digits
 from i18n.runtime import LANGUAGES, N_, current_language, text_direction
 from pathways.engine import Engine
 from pathways.model import Kind, Pathway, ReferralMode, Status
-from pathways.plan import ACTION, Plan, derive_plan, is_if_applied_before
+from pathways.plan import ACTION, AUTHORITY_DECIDES, Plan, derive_plan, is_if_applied_before
 from pathways.results import (
     CriterionResult,
     NoticeResult,
@@ -147,6 +147,7 @@ class View:
     applied_before: list[PathwayResult] = field(default_factory=list)
     rest: list[OtherRoute] = field(default_factory=list)  # every route not to act on now
     notice_said_at: dict[str, str] = field(default_factory=dict)  # notice id -> first route
+    authority_decides: str = AUTHORITY_DECIDES
 
     @property
     def full(self) -> bool:
