@@ -106,6 +106,11 @@ class ResultsPage(ScrollingPage):
         self.reference_field.setMaxLength(200)
         self.reference_field.setMaximumWidth(220)
         self.reference_field.setVisible(caseworker)
+        self.name_field = QLineEdit(self)  # printed only in the PDF; never stored or logged
+        self.name_field.setPlaceholderText(_("Name on the summary (optional)"))
+        self.name_field.setAccessibleName(_("Name on the summary (optional)"))
+        self.name_field.setMaxLength(200)
+        self.name_field.setMaximumWidth(220)
         self.export_button = button(_("Save summary as PDF…"), self)
         self.export_progress = QProgressBar(self)
         self.export_progress.setRange(0, 0)  # busy indicator
@@ -121,6 +126,7 @@ class ResultsPage(ScrollingPage):
         for widget in (
             self.export_status,
             self.export_progress,
+            self.name_field,
             self.reference_field,
             self.full_box,
             self.sensitive_box,
@@ -341,6 +347,7 @@ class ResultsPage(ScrollingPage):
             include_sensitive=self.sensitive_box.isChecked(),
             bilingual=self.bilingual_box.isChecked() and self.language != "en",
             case_reference=reference or None,
+            name=self.name_field.text().strip() or None,
             detail=Detail.FULL if self.caseworker and self.full_box.isChecked() else Detail.SUMMARY,
         )
 
