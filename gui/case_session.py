@@ -152,27 +152,33 @@ class CaseFlow(QObject):
         self.wrong_tries = 0
         self.idle.start()
         self.show_list()
-        if store.failed_tries and self.list_page is not None:
-            self.list_page.show_status(
+        if self.list_page is not None:
+            for warning in self._unlock_warnings(store):
+                self.list_page.add_warning(warning)
+
+    @staticmethod
+    def _unlock_warnings(store: CaseStore) -> list[str]:
+        """What the unlock found, told once: failed tries, changes outside Masir, file modes."""
+        warnings = []
+        if store.failed_tries:
+            warnings.append(
                 ngettext(
                     "%(count)s failed attempt to open the cases since you last opened them.",
                     "%(count)s failed attempts to open the cases since you last opened them.",
                     store.failed_tries,
                 )
-                % {"count": isolate_number(store.failed_tries)},
-                error=True,
+                % {"count": isolate_number(store.failed_tries)}
             )
-        problems = integrity_text(store.integrity)
-        if problems and self.list_page is not None:
-            self.list_page.show_status(problems, error=True)
-        if store.permissions_fixed and self.list_page is not None:
-            self.list_page.show_status(
+        if problems := integrity_text(store.integrity):
+            warnings.append(problems)
+        if store.permissions_fixed:
+            warnings.append(
                 _(
                     "Other users of this computer could read the case store's folder or files; "
                     "they are now private to you. Check who had access."
-                ),
-                error=True,
+                )
             )
+        return warnings
 
     def _open_failed(self, error: object, generation: int) -> None:
         page = self.unlock_page

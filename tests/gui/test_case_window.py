@@ -134,12 +134,14 @@ def test_repeated_wrong_passphrases_wait_longer_and_are_told_after_unlock(
     page.submit()  # Enter while waiting does nothing
     assert driver.window.case_flow.wrong_tries == 3
     page.finish_wait()
+    default_store_folder().chmod(0o755)  # a second warning at the same unlock
     driver.type_passphrase(PASSPHRASE, twice=False)
     qtbot.waitUntil(lambda: driver.window.view == "cases", timeout=WAIT_MS)
     status = driver.case_list().status_label.text()
     assert "3 failed attempts to open the cases since you last opened them." in status.replace(
         "\u2068", ""
     ).replace("\u2069", "")
+    assert "they are now private to you" in status, "every unlock warning shows, none replaced"
 
 
 def test_the_key_is_derived_off_the_ui_thread(
