@@ -111,9 +111,8 @@ def derive_plan(screening: Screening) -> Plan:
         (_route(result) for result in screening.results if is_if_applied_before(result)),
         key=_order,
     )
-    chosen = {route.pathway for route in act_now}
-    acting = [result for result in screening.results if result.pathway in chosen]
-    acting.sort(key=lambda result: [route.pathway for route in act_now].index(result.pathway))
+    by_id = {result.pathway: result for result in screening.results}
+    acting = [by_id[route.pathway] for route in act_now]  # in the plan's order
     documents = _documents(acting)
     closed = sum(
         1

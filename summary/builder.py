@@ -251,6 +251,7 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryO
     relationships = engine.questionnaire.groups.get("family_members", {}).get("member_relationship")
     plan = derive_plan(screening)
     by_result = {r.pathway: r for r in results}
+    acted_on = {route.pathway for route in plan.act_now}
     return View(
         screening=screening,
         t=t,
@@ -295,11 +296,7 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryO
         ],
         applied_before=[by_result[route.pathway] for route in plan.if_applied_before],
         notice_said_at=_first_said(by_result[route.pathway] for route in plan.act_now),
-        rest=[
-            _other(result)
-            for result in results
-            if result.pathway not in {route.pathway for route in plan.act_now}
-        ],
+        rest=[_other(result) for result in results if result.pathway not in acted_on],
     )
 
 
