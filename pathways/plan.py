@@ -65,8 +65,12 @@ class PlanRoute:
 
 @dataclass(frozen=True, slots=True)
 class PlanDocument:
+    """One document of the checklist, once, with the act-now routes that ask for it (plan
+    order): each route's block can point to its items instead of listing them again."""
+
     text: str
     to_verify: bool
+    pathways: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,12 +183,16 @@ def _next_steps(acting: list[PathwayResult], *, has_documents: bool) -> tuple[st
 
 
 def _documents(acting: list[PathwayResult]) -> tuple[PlanDocument, ...]:
-    seen: dict[str, PlanDocument] = {}
+    verify: dict[str, bool] = {}
+    wanted_by: dict[str, list[str]] = {}
     for result in acting:
         for document in result.documents:
-            if document.text not in seen:
-                seen[document.text] = PlanDocument(document.text, document.to_verify)
-    return tuple(seen.values())
+            verify[document.text] = verify.get(document.text, False) or document.to_verify
+            wanted_by.setdefault(document.text, []).append(result.pathway)
+    return tuple(
+        PlanDocument(text, verify[text], tuple(dict.fromkeys(pathways)))
+        for text, pathways in wanted_by.items()
+    )
 
 
 def plan_json(plan: Plan) -> dict[str, object]:

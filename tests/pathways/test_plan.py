@@ -123,6 +123,10 @@ def test_steps_and_documents_are_merged_without_repeats() -> None:
     texts = [d.text for d in plan.documents]
     assert len(texts) == len(set(texts))
     assert set(texts) == {d.text for r in results for d in r.documents}
+    for document in plan.documents:  # each route that asks for it, in the plan's order
+        wanted = [r.pathway for r in plan.act_now]
+        asking = {r.pathway for r in results if document.text in {d.text for d in r.documents}}
+        assert document.pathways == tuple(p for p in wanted if p in asking)
 
 
 def test_the_journalist_can_act_on_routes_that_fit_and_are_open() -> None:
