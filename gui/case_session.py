@@ -32,8 +32,9 @@ from gui.case_errors import integrity_text, store_error_text
 from gui.case_list_page import CaseListPage
 from gui.case_unlock import UnlockPage
 from gui.idle_lock import IdleLock
+from gui.mode import Mode
 from gui.quick_exit import clear_widgets
-from gui.session import Mode, Session
+from gui.session import Session
 from i18n.runtime import _, current_language, ngettext
 from pathways.engine import Engine
 from pathways.results import Screening
