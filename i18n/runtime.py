@@ -20,8 +20,6 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 CATALOG_FOLDER = Path(__file__).parent
 DOMAIN = "masir"
@@ -48,6 +46,9 @@ def translations(language: str) -> gettext.NullTranslations:
     source = folder / f"{DOMAIN}.po"
     if not source.exists():
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # a source checkout only: the bundle has .mo
+    from babel.messages.pofile import read_po
+
     with source.open("rb") as stream:
         catalog = read_po(stream, locale=language)
     buffer = BytesIO()
