@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from forms.errors import AnswersError
 from gui.bidi import isolate_number
+from gui.busy import busy_cursor
 from gui.engine_loader import EngineLoader
 from gui.labels import plain_label
 from gui.mode import Mode
@@ -279,14 +280,15 @@ class MainWindow(QMainWindow):
         from gui.results_page import ResultsPage
 
         assert self.session is not None
-        self.screening = self.session.screen()
-        page = ResultsPage(
-            self.screening,
-            self.session.engine,
-            self.session.language,
-            self.writer,
-            caseworker=self.session.caseworker,
-        )
+        with busy_cursor():  # judging and the first results page take over 100 ms
+            self.screening = self.session.screen()
+            page = ResultsPage(
+                self.screening,
+                self.session.engine,
+                self.session.language,
+                self.writer,
+                caseworker=self.session.caseworker,
+            )
         page.back_requested.connect(lambda: self.show_review())
         self._set_page(page, "results")
         if self.session.caseworker and self.case_flow.case_id is not None:

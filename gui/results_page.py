@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.bidi import isolate, isolate_date, isolate_number
+from gui.busy import busy_cursor
 from gui.export import Writer, export_pdf
 from gui.file_dialogs import private_file_dialog
 from gui.labels import plain_label
@@ -158,11 +159,12 @@ class ResultsPage(ScrollingPage):
         self.table = None
 
     def show_view(self) -> None:
-        self._clear()
-        if self.plan_filter.isChecked():
-            self._show_plan()
-        else:
-            self._show_table()
+        with busy_cursor():
+            self._clear()
+            if self.plan_filter.isChecked():
+                self._show_plan()
+            else:
+                self._show_table()
 
     def _heading(self, text: str) -> None:
         self.holder_box.addWidget(plain_label(text, scale=1.3, bold=True))
@@ -315,6 +317,10 @@ class ResultsPage(ScrollingPage):
 
     def show_detail(self, pathway: str) -> None:
         """One route in full, built now (never before it is opened)."""
+        with busy_cursor():
+            self._show_detail(pathway)
+
+    def _show_detail(self, pathway: str) -> None:
         result = self.by_id[pathway]
         from_plan = self.plan_filter.isChecked()
         self._clear()
