@@ -550,10 +550,16 @@ def _date_filter(context: jinja2.runtime.Context, value: date | None) -> str:
 @jinja2.pass_context
 def _dated_filter(context: jinja2.runtime.Context, value: str) -> str:
     """A source's printed date: a day in the reader's form when it is one, else as written."""
+    language = context["v"].language
     try:
-        return format_date(date.fromisoformat(value), context["v"].language)
+        return format_date(date.fromisoformat(value), language)
     except ValueError:
-        return isolate(value)
+        return isolate(native_digits(value, language))
+
+
+def _without_stop(text: str) -> str:
+    """A sentence set inside parentheses: without its own full stop ("(… rule).", not ".).")."""
+    return text.rstrip().removesuffix(".").removesuffix("۔")
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?،؛؟۔](?=\s)")
@@ -617,6 +623,7 @@ def _environment() -> jinja2.Environment:
             "number": _number_filter,
             "isolate": isolate,
             "first_clause": _first_clause,
+            "without_stop": _without_stop,
             "cite": _cite_filter,
             "verdict": _words_filter(verdict_text),
             "status": _words_filter(status_text),
