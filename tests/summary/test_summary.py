@@ -187,7 +187,7 @@ def test_eligible_pathway_details_are_all_there(
         "Next steps",
         "How to apply: Apply yourself.",
         "Where you must be:",
-        "Your family members: Family member 1 (My husband or wife)",
+        "Your family members: Family member 1 (My husband or wife, born ",
         "Country notices: US entry ban on Afghan nationals",
         "See the box under United States in the overview.",
         # the closed route the person would meet, shorter, with its status note
