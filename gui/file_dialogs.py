@@ -54,8 +54,6 @@ def private_file_dialog(
         (QFileDialog.DialogLabel.Reject, _("Cancel")),
     ):
         dialog.setLabelText(label, text)
-    for path_field in (*dialog.findChildren(QLineEdit), *dialog.findChildren(QComboBox)):
-        path_field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths read left to right
     dialog.setHistory([])
     dialog.setDirectory(str(Path.home()))
     if default_name:
@@ -78,4 +76,7 @@ def private_file_dialog(
     dialog.finished.connect(finished)
     dialog.destroyed.connect(lambda _obj=None: forget_file_dialog_settings())
     dialog.open()
+    # Paths read left to right, also in Dari and Pashto (the fields exist once it is open).
+    for path_field in (*dialog.findChildren(QLineEdit), *dialog.findChildren(QComboBox)):
+        path_field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     return dialog

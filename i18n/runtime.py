@@ -56,16 +56,22 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _ASCII_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
+_DATE_LIKE = re.compile(r"[0-9۰-۹]+(?:[-/][0-9۰-۹]+)+")
+
+
 def sentence_digits(text: str) -> str:
     """`text` with Persian digits, except in addresses (https://…, name@host) and in official
     identifiers that mix Latin letters and digits (I-730, DS-4317), which are copied as they
-    are printed on forms and letters."""
+    are printed on forms and letters. A date such as ۲۰۱۰-۰۳-۰۱ is isolated: after Arabic
+    letters the bidi algorithm would otherwise show its parts in reverse order."""
 
     def word(match: re.Match[str]) -> str:
         token = match.group()
         if "://" in token or "@" in token or _LATIN_LETTER.search(token):
             return token
-        return token.translate(_ASCII_DIGITS)
+        return _DATE_LIKE.sub(
+            lambda date: f"\u2068{date.group()}\u2069", token.translate(_ASCII_DIGITS)
+        )
 
     return _TOKEN.sub(word, text)
 
