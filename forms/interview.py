@@ -133,6 +133,20 @@ class Interview:
         asked = {question.id for question in self._flow}
         self._cursor = current if current in asked else self._first_unanswered()
 
+    def copy(self) -> Interview:
+        """The interview as it is now (answers, place, goal and the count shown), to go back to
+        if what follows fails."""
+        current = self.current()
+        twin = Interview(
+            self.questionnaire,
+            self.today,
+            self.answers,
+            current.id if current is not None else None,
+            self.goal,
+        )
+        twin._left = self._left
+        return twin
+
     @property
     def answers(self) -> dict[str, Answer]:
         """The answers that count: only those to questions that are asked."""

@@ -67,15 +67,7 @@ class Session:
         """A copy of the interview as it is, when a save hook could fail; else None."""
         if self.on_answer_saved is None:
             return None
-        interview = self.interview
-        current = interview.current()
-        return Interview(
-            interview.questionnaire,
-            interview.today,
-            interview.answers,
-            current.id if current is not None else None,
-            interview.goal,
-        )
+        return self.interview.copy()
 
     def _saved(self, before: Interview | None) -> None:
         if self.on_answer_saved is None:

@@ -12,6 +12,7 @@ from gui.bidi import isolate_number
 from gui.review_page import ReviewPage
 from i18n.runtime import ngettext
 from pathways.engine import default_engine
+from tests.gui.case_driver import CaseDriver
 from tests.gui.gui_driver import TODAY, Driver, reset_language
 from tests.pathways.random_people import walk
 
@@ -70,3 +71,27 @@ def test_an_early_answer_skips_questions_and_a_change_reopens_them(qtbot: QtBot)
     assert session.interview.answers["current_country"] == "AF", "answers given are kept"
     assert all(later <= earlier + 1 for earlier, later in itertools.pairwise(shown))
     assert isinstance(driver.window.page, ReviewPage)
+
+
+def test_caseworkers_can_ask_every_question(qtbot: QtBot) -> None:
+    """The case list's 'Ask every question' gives the full path; the setting holds for the
+    next case too, and unticked a case is adaptive like self-screening."""
+    engine = default_engine()
+
+    def person(question: object) -> object:
+        return NOT_AFGHAN_IN_AFGHANISTAN.get(getattr(question, "id", ""), "unknown")
+
+    every = [q.id for q in walk(engine.interview(TODAY, every_question=True), person).flow()]
+    adaptive = [q.id for q in walk(engine.interview(TODAY), person).flow()]
+    driver = CaseDriver(qtbot)
+    page = driver.open_store()
+    assert not page.every_question_box.isChecked()
+    driver.click(page.every_question_box)
+    driver.new_case()
+    assert driver.walk(NOT_AFGHAN_IN_AFGHANISTAN) == every
+    driver.window.case_flow.show_list()
+    assert driver.case_list().every_question_box.isChecked()
+    driver.click(driver.case_list().every_question_box)
+    driver.new_case()
+    assert sorted(driver.walk(NOT_AFGHAN_IN_AFGHANISTAN)) == sorted(adaptive)
+    assert len(adaptive) < len(every)
