@@ -14,7 +14,7 @@ from i18n.runtime import ngettext
 from pathways.engine import default_engine
 from tests.gui.case_driver import CaseDriver
 from tests.gui.gui_driver import TODAY, Driver, reset_language
-from tests.pathways.random_people import walk
+from tests.pathways.random_people import given_person, walk
 
 NOT_AFGHAN_IN_AFGHANISTAN = {"afghan_national": False, "current_country": "AF"}
 """Two early answers that make most routes not eligible (the rest is 'I don't know')."""
@@ -45,9 +45,7 @@ def _walk_counting(driver: Driver, spec: dict[str, object], shown: list[int]) ->
 
 def test_an_early_answer_skips_questions_and_a_change_reopens_them(qtbot: QtBot) -> None:
     engine = default_engine()
-
-    def person(question: object) -> object:
-        return NOT_AFGHAN_IN_AFGHANISTAN.get(getattr(question, "id", ""), "unknown")
+    person = given_person(NOT_AFGHAN_IN_AFGHANISTAN)
 
     every = [q.id for q in walk(engine.interview(TODAY, every_question=True), person).flow()]
 
@@ -77,9 +75,7 @@ def test_caseworkers_can_ask_every_question(qtbot: QtBot) -> None:
     """The case list's 'Ask every question' gives the full path; the setting holds for the
     next case too, and unticked a case is adaptive like self-screening."""
     engine = default_engine()
-
-    def person(question: object) -> object:
-        return NOT_AFGHAN_IN_AFGHANISTAN.get(getattr(question, "id", ""), "unknown")
+    person = given_person(NOT_AFGHAN_IN_AFGHANISTAN)
 
     every = [q.id for q in walk(engine.interview(TODAY, every_question=True), person).flow()]
     adaptive = [q.id for q in walk(engine.interview(TODAY), person).flow()]

@@ -25,7 +25,7 @@ from pathways.evaluate import judge_all, screen
 from pathways.plan import derive_plan, plan_json
 from tests.conftest import TODAY
 from tests.forms.test_questionnaire_coverage import candidate_answers
-from tests.pathways.random_people import DATES, Person, random_person, walk
+from tests.pathways.random_people import DATES, Person, given_person, random_person, walk
 
 DATA = sorted((Path(__file__).parents[1] / "data").glob("*.json"))
 
@@ -87,27 +87,15 @@ def _check(person: Person, today: date, seed: int) -> int:
     return len(skipped)
 
 
-def _file_person(path: Path) -> Person:
-    raw = read_answers_file(path)
-
-    def answer(question: Question) -> object:
-        return raw.get(question.id, "unknown")
-
-    return answer
-
-
 def test_every_test_data_file() -> None:
     for path in DATA:
-        _check(_file_person(path), TODAY, 0)
+        _check(given_person(read_answers_file(path)), TODAY, 0)
 
 
 def test_an_early_answer_that_settles_most_routes_skips_questions() -> None:
     """Not Afghan and still in Afghanistan: most routes fail at once, their questions go."""
     engine = default_engine()
-    raw: dict[str, object] = {"afghan_national": False, "current_country": "AF"}
-
-    def person(question: Question) -> object:
-        return raw.get(question.id, "unknown")
+    person = given_person({"afghan_national": False, "current_country": "AF"})
 
     adaptive = walk(engine.interview(TODAY), person)
     everything = walk(engine.interview(TODAY, every_question=True), person)
