@@ -100,7 +100,6 @@ class LabelDialog(QDialog):
 
 class CaseListPage(ScrollingPage):
     open_requested = Signal(str)
-    lock_requested = Signal()
     idle_minutes_changed = Signal(int)
     every_question_changed = Signal(bool)
 
@@ -206,12 +205,6 @@ class CaseListPage(ScrollingPage):
         self.every_question_box.setChecked(every_question)
         self.column.addWidget(self.every_question_box)
 
-        nav = QHBoxLayout()
-        self.lock_button = button(_("Lock now"), self)
-        nav.addStretch(1)
-        nav.addWidget(self.lock_button)
-        self.outer.addLayout(nav)
-
         self.search_edit.textChanged.connect(lambda _text: self.show_cases())
         self.case_list.itemSelectionChanged.connect(self._update_buttons)
         self.case_list.itemActivated.connect(lambda _item: self.open_selected())
@@ -223,7 +216,6 @@ class CaseListPage(ScrollingPage):
         self.export_button.clicked.connect(self.ask_export)
         self.import_button.clicked.connect(self.ask_import)
         self.passphrase_button.clicked.connect(self.ask_change_passphrase)
-        self.lock_button.clicked.connect(self.lock_requested)
         self.idle_spin.valueChanged.connect(self.idle_minutes_changed)
         self.every_question_box.toggled.connect(self.every_question_changed)
         self.reload()

@@ -119,7 +119,6 @@ class CaseFlow(QObject):
             every_question=self.every_question,
         )
         page.open_requested.connect(self.open_case)
-        page.lock_requested.connect(self.lock)
         page.idle_minutes_changed.connect(self.idle.set_minutes)
         page.every_question_changed.connect(self._set_every_question)
         self.unlock_page, self.list_page = None, page

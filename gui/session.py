@@ -27,6 +27,8 @@ class Session:
     language: str
     on_answer_saved: Callable[[Session], None] | None = None
     last_dropped: list[str] = field(default_factory=list)
+    case_reference: str = ""
+    """A caseworker's reference for the summary, kept while the session lasts."""
 
     @classmethod
     def new(
