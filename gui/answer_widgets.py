@@ -120,20 +120,41 @@ class ChoiceInput(_ButtonsInput):
 
 
 class MultiChoiceInput(_ButtonsInput):
-    """Check boxes; none ticked is the answer "none of these"."""
+    """Check boxes, and "None of these" as a box of its own: nothing ticked is no answer yet
+    (a question skipped by mistake), never a silent "none"."""
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         options = [(choice.value, _(choice.text)) for choice in question.choices]
         super().__init__(question, options, False, parent)
+        self.none_box = QCheckBox(_("None of these"), self)
+        self.none_box.setAccessibleName(self.none_box.text())
+        self.box.addWidget(self.none_box)
+        self.none_box.toggled.connect(self._none_toggled)
+        for button in self.buttons.values():
+            button.toggled.connect(self._choice_toggled)
+        self.none_box.toggled.connect(self.changed)
 
     def raw(self) -> object | None:
-        return self.checked()
+        if self.none_box.isChecked():
+            return []
+        return self.checked() or None
 
     def set_raw(self, value: JSONValue) -> None:
-        if isinstance(value, list):
+        if value == []:
+            self.none_box.setChecked(True)
+        elif isinstance(value, list):
             for item in value:
                 if isinstance(item, str) and item in self.buttons:
                     self.buttons[item].setChecked(True)
+
+    def _none_toggled(self, checked: bool) -> None:
+        if checked:
+            for button in self.buttons.values():
+                button.setChecked(False)
+
+    def _choice_toggled(self, checked: bool) -> None:
+        if checked:
+            self.none_box.setChecked(False)
 
 
 _HINTS = {

@@ -118,6 +118,8 @@ class Driver:
         elif isinstance(widget, MultiChoiceInput):
             for choice in value:
                 self.click(widget.buttons[choice])
+            if not value:
+                self.click(widget.none_box)
         elif isinstance(widget, CountryInput):
             line = widget.combo.lineEdit()
             assert line is not None

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from gui.answer_widgets import MultiChoiceInput
 from gui.main_window import MainWindow, layout_direction
 from gui.mode import Mode
 from gui.results_page import ResultsPage, summary_file_name
@@ -107,3 +108,23 @@ def test_the_window_reopens_at_the_size_it_was_left(qtbot: QtBot, settings_here:
     second = MainWindow(today=TODAY)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 500)
+
+
+def test_a_multiple_choice_has_none_of_these_and_nothing_ticked_is_no_answer(
+    qtbot: QtBot, settings_here: Path
+) -> None:
+    question = default_engine().questionnaire.question("public_role")
+    widget = MultiChoiceInput(question)
+    qtbot.addWidget(widget)
+    assert widget.raw() is None, "nothing ticked is not yet an answer"
+    widget.none_box.setChecked(True)
+    assert widget.raw() == []
+    first = next(iter(widget.buttons))
+    widget.buttons[first].setChecked(True)
+    assert not widget.none_box.isChecked() and widget.raw() == [first]
+    widget.none_box.setChecked(True)
+    assert widget.raw() == [] and not widget.buttons[first].isChecked()
+    again = MultiChoiceInput(question)
+    qtbot.addWidget(again)
+    again.set_raw([])
+    assert again.none_box.isChecked(), "a saved 'none' shows as 'None of these'"
