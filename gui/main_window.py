@@ -59,14 +59,23 @@ def layout_direction(language: str) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.LeftToRight
 
 
-def dropped_note(dropped: list[str]) -> str | None:
+def dropped_note(session: Session) -> str | None:
+    """Which answers the last one removed, with what they said (they can be brought back)."""
+    from gui.answer_text import answer_text
+
+    dropped = session.dropped_answers()
     if not dropped:
         return None
+    questions = session.interview.questionnaire
+    listed = "; ".join(
+        f"“{_(questions.question(qid).text)}”: {answer_text(questions.question(qid), value)}"
+        for qid, value in dropped.items()
+    )
     return ngettext(
-        "%(count)s answer no longer needed was removed.",
-        "%(count)s answers no longer needed were removed.",
+        "%(count)s answer no longer needed was removed: %(answers)s",
+        "%(count)s answers no longer needed were removed: %(answers)s",
         len(dropped),
-    ) % {"count": isolate_number(len(dropped))}
+    ) % {"count": isolate_number(len(dropped)), "answers": listed}
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +103,7 @@ class MainWindow(QMainWindow):
         self.screening: Screening | None = None
         self.view = "start"
         self.return_to_review = False
+        self.changed_question: str | None = None
         self.page: QWidget | None = None
         self._restore_geometry()
 
@@ -263,13 +273,15 @@ class MainWindow(QMainWindow):
         page.back_requested.connect(self.go_back)
         self._set_page(page, "question")
 
-    def show_review(self, note: str | None = None) -> None:
+    def show_review(self, note: str | None = None, focus_on: str | None = None) -> None:
+        """The review; after a change made from it, back at that answer, not at the top."""
         from gui.review_page import ReviewPage
 
         assert self.session is not None
         self.return_to_review = False
-        page = ReviewPage(self.session, note)
+        page = ReviewPage(self.session, note, focus_on=focus_on)
         page.change_requested.connect(self.change_answer)
+        page.undo_requested.connect(self.undo_removal)
         page.back_requested.connect(self.go_back)
         page.results_requested.connect(self.show_results)
         self._set_page(page, "review")
@@ -327,12 +339,12 @@ class MainWindow(QMainWindow):
                 % {"reason": store_error_text(error)}
             )
             return
-        note = dropped_note(dropped)
+        note = dropped_note(self.session) if dropped else None
         interview = self.session.interview
         if self.return_to_review:
             unanswered = [q for q in interview.flow() if q.id not in interview.answers]
             if not unanswered:
-                self.show_review(note)
+                self.show_review(note, focus_on=self.changed_question)
                 return
             interview.go_to(unanswered[0].id)
         self.show_current(note)
@@ -355,7 +367,24 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         question = self.session.interview.go_to(question_id)
         self.return_to_review = True
+        self.changed_question = question_id
         self.show_question(question)
+
+    def undo_removal(self) -> None:
+        """Bring back the answers the last change removed (saved again for a case)."""
+        from cases import CaseStoreError
+        from gui.case_errors import store_error_text
+
+        assert self.session is not None
+        try:
+            self.session.undo()
+        except CaseStoreError as error:
+            self.show_notice(
+                _("The answers could not be brought back: %(reason)s")
+                % {"reason": store_error_text(error)}
+            )
+            return
+        self.show_review(_("The removed answers are back."), focus_on=self.changed_question)
 
     # -- language ------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from gui.answer_text import answer_text
@@ -16,9 +16,19 @@ class ReviewPage(ScrollingPage):
     change_requested = Signal(str)
     back_requested = Signal()
     results_requested = Signal()
+    undo_requested = Signal()
 
-    def __init__(self, session: Session, note: str | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: Session,
+        note: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        focus_on: str | None = None,
+    ):
         super().__init__(parent)
+        self.focus_on = focus_on
+        self.undo_button: QWidget | None = None
         interview = session.interview
         answers = interview.answers
         section_of = interview.questionnaire.section_of
@@ -30,6 +40,11 @@ class ReviewPage(ScrollingPage):
             note_label = plain_label(note, bold=True)
             note_label.setStyleSheet("background: #fff4d6; color: #3d2b00; padding: 6px;")
             self.column.addWidget(note_label)
+        if session.undo_point is not None:
+            undo = button(_("Bring the removed answers back"), self)
+            undo.clicked.connect(self.undo_requested)
+            self.column.addWidget(undo, 0, Qt.AlignmentFlag.AlignLeading)
+            self.undo_button = undo
         self.change_buttons: dict[str, QWidget] = {}
         current_section = None
         for question in interview.flow():
@@ -71,4 +86,10 @@ class ReviewPage(ScrollingPage):
         self.results_button.clicked.connect(self.results_requested)
 
     def focus_first(self) -> None:
-        self.results_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        """On the answer just changed (scrolled into view), else on "See the results"."""
+        target = self.change_buttons.get(self.focus_on or "")
+        if target is None:
+            self.results_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(target, 50, 120))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from forms.answers import Answer
 from forms.interview import Interview
 from gui.mode import Mode
 from pathways.engine import Engine
@@ -29,6 +30,8 @@ class Session:
     last_dropped: list[str] = field(default_factory=list)
     case_reference: str = ""
     """A caseworker's reference for the summary, kept while the session lasts."""
+    undo_point: Interview | None = None
+    """The interview before the last answer, when that answer removed others."""
 
     @classmethod
     def new(
@@ -43,16 +46,38 @@ class Session:
 
     def answer(self, raw: object) -> list[str]:
         """Answer the current question (AnswersError if `raw` does not fit); the dropped ids."""
-        before = self._restore_point()
+        before = self.interview.copy()
         self.last_dropped = self.interview.answer(raw)
         self._saved(before)
         return self.last_dropped
 
     def change(self, question_id: str, raw: object) -> list[str]:
-        before = self._restore_point()
+        before = self.interview.copy()
         self.last_dropped = self.interview.change(question_id, raw)
         self._saved(before)
         return self.last_dropped
+
+    def dropped_answers(self) -> dict[str, Answer]:
+        """The answers the last answer made unneeded, as they were (to say which, and undo)."""
+        if self.undo_point is None:
+            return {}
+        kept = self.undo_point.answers
+        return {qid: kept[qid] for qid in self.last_dropped if qid in kept}
+
+    def undo(self) -> None:
+        """Go back to before the answer that removed others: every removed answer returns
+        (and is saved again for a caseworker's case)."""
+        if self.undo_point is None:
+            return
+        before = self.interview.copy()
+        self.interview = self.undo_point
+        try:
+            self._saved(before)
+        except BaseException:
+            self.interview = before
+            raise
+        self.undo_point = None
+        self.last_dropped = []
 
     def screen(self) -> Screening:
         return self.engine.screen(self.interview, self.language)
@@ -61,23 +86,22 @@ class Session:
         """Forget every answer (quick exit): a fresh, empty interview replaces the old one."""
         self.on_answer_saved = None
         self.last_dropped = []
+        self.undo_point = None
+        self.case_reference = ""
         self.interview = self.engine.interview(
             self.interview.today, every_question=self.interview.goal is None
         )
 
-    def _restore_point(self) -> Interview | None:
-        """A copy of the interview as it is, when a save hook could fail; else None."""
-        if self.on_answer_saved is None:
-            return None
-        return self.interview.copy()
-
-    def _saved(self, before: Interview | None) -> None:
+    def _saved(self, before: Interview) -> None:
+        """Save (a caseworker's case); on failure put the interview back as it was. An answer
+        that removed others can be undone until the next answer."""
+        self.undo_point = before if self.last_dropped else None
         if self.on_answer_saved is None:
             return
         try:
             self.on_answer_saved(self)
         except BaseException:
-            if before is not None:
-                self.interview = before
+            self.interview = before
             self.last_dropped = []
+            self.undo_point = None
             raise

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from gui.answer_widgets import MultiChoiceInput
@@ -23,7 +23,7 @@ from i18n.runtime import set_language, translations
 from pathways.engine import default_engine
 from tests.gui.case_driver import CaseDriver
 from tests.gui.gui_driver import TODAY, Driver
-from tests.gui.personas import JOURNALIST
+from tests.gui.personas import JOURNALIST, PERSONAS
 
 
 @pytest.fixture
@@ -128,3 +128,37 @@ def test_a_multiple_choice_has_none_of_these_and_nothing_ticked_is_no_answer(
     qtbot.addWidget(again)
     again.set_raw([])
     assert again.none_box.isChecked(), "a saved 'none' shows as 'None of these'"
+
+
+def test_a_change_from_the_review_returns_to_it_and_removed_answers_can_come_back(
+    qtbot: QtBot, settings_here: Path
+) -> None:
+    """Point 4: after changing an answer from the review, the caseworker is back at that
+    answer (not at the top); answers the change made unneeded are named with their values,
+    and one button brings them back (saved again in the case)."""
+    driver = CaseDriver(qtbot)
+    driver.open_store()
+    driver.new_case()
+    driver.walk(PERSONAS["interpreter"])
+    review = driver.window.page
+    assert isinstance(review, ReviewPage) and review.undo_button is None
+    driver.click(review.change_buttons["worked_with_foreigners"])  # type: ignore[arg-type]
+    page = driver.question_page()
+    driver.click(page.field.input.no)  # type: ignore[attr-defined]
+    driver.click(page.next_button)
+    session = driver.window.session
+    assert session is not None and "employers" not in session.interview.answers
+
+    review = driver.window.page
+    assert isinstance(review, ReviewPage), driver.window.view
+    changed = review.change_buttons["worked_with_foreigners"]
+    assert changed.hasFocus(), "back at the answer just changed"
+    texts = " ".join(label.text() for label in review.findChildren(QLabel))
+    questions = session.interview.questionnaire
+    assert f"“{questions.question('employers').text}”" in texts, "says which answer went"
+    assert review.undo_button is not None
+    driver.click(review.undo_button)  # type: ignore[arg-type]
+    assert session.interview.answers["worked_with_foreigners"] is True
+    assert "employers" in session.interview.answers
+    saved = driver.store.load(driver.window.case_flow.case_id)  # type: ignore[arg-type]
+    assert "employers" in saved.answers, "the answers that came back are saved in the case"
