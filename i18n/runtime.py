@@ -33,6 +33,15 @@ PSEUDO_ENV = "MASIR_PSEUDO"
 _current = SOURCE_LANGUAGE
 _pseudo_from_env = os.environ.get(PSEUDO_ENV, "") not in ("", "0")
 _pseudo = _pseudo_from_env
+_pack_catalogs: Path | None = None  # an installed rule pack's catalogs (pathways/packs)
+
+
+def use_pack_catalogs(folder: Path | None) -> None:
+    """Translate with the catalogs of a rule pack (`folder/<language>/masir.po`) first, the
+    built-in ones for every other message; None: the built-in catalogs alone."""
+    global _pack_catalogs
+    _pack_catalogs = folder
+    translations.cache_clear()
 
 
 @cache
@@ -44,8 +53,19 @@ def translations(language: str) -> gettext.NullTranslations:
     compiled = folder / f"{DOMAIN}.mo"
     if compiled.exists():
         with compiled.open("rb") as stream:
-            return gettext.GNUTranslations(stream)
-    source = folder / f"{DOMAIN}.po"
+            built_in: gettext.NullTranslations = gettext.GNUTranslations(stream)
+    else:
+        built_in = _from_po(folder / f"{DOMAIN}.po", language)
+    pack = _pack_catalogs / language / f"{DOMAIN}.po" if _pack_catalogs else None
+    if pack is None or not pack.exists():
+        return built_in
+    catalog = _from_po(pack, language)
+    catalog.add_fallback(built_in)
+    return catalog
+
+
+def _from_po(source: Path, language: str) -> gettext.NullTranslations:
+    """A .po file compiled in memory; a missing file translates to itself."""
     if not source.exists():
         return gettext.NullTranslations()
     with source.open("rb") as stream:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from forms.answers_file import answers_to_json
 from forms.interview import Interview
 from forms.questionnaire import Questionnaire, load_questionnaire
 from pathways.evaluate import screen
+from pathways.packs import layout
 from pathways.results import Screening
 from pathways.rules import RuleSet, load_rules
 
@@ -29,8 +31,21 @@ class Engine:
         )
 
 
+def load_engine(root: Path | None = None) -> Engine:
+    """The built-in data (None), or the questionnaire and rules of the rule pack unpacked in
+    `root` (RulesError / FormsError when they are broken)."""
+    if root is None:
+        questionnaire = load_questionnaire()
+        return Engine(questionnaire, load_rules(questionnaire))
+    questionnaire = load_questionnaire(root / layout.FORMS)
+    return Engine(questionnaire, load_rules(questionnaire, root / layout.RULES))
+
+
 @lru_cache(maxsize=1)
 def default_engine() -> Engine:
-    """Load and check the shipped data once (RulesError / FormsError when it is broken)."""
-    questionnaire = load_questionnaire()
-    return Engine(questionnaire, load_rules(questionnaire))
+    """The rules in use, loaded and checked once: the installed rule pack, else the built-in
+    data (pathways/packs/installed.py decides; call `default_engine.cache_clear()` after an
+    install or a rollback)."""
+    from pathways.packs.installed import rules_in_use  # it loads engines: imported late
+
+    return rules_in_use().engine

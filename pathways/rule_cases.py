@@ -18,8 +18,8 @@ from forms.answers_file import interview_from_answers
 from forms.errors import MasirError
 from forms.yaml_files import first_error, read_yaml
 from pathways.engine import Engine
-from pathways.evaluate import evaluate_pathway
 from pathways.errors import RulesError
+from pathways.evaluate import evaluate_pathway
 from pathways.results import Outcome
 
 CASES_FOLDER = Path(__file__).resolve().parents[1] / "tests" / "pathways" / "cases"
@@ -120,12 +120,15 @@ def case_problem(engine: Engine, case_file: CaseFile, case: Case) -> str | None:
     return None
 
 
-def failing_cases(engine: Engine, folder: Path) -> list[str]:
-    """'pathway: case name: difference' for every case in `folder` the rules do not meet."""
+def failing_cases(engine: Engine, folder: Path) -> tuple[list[str], int]:
+    """'pathway: case name: difference' for every case in `folder` the rules do not meet, and
+    how many cases there are."""
     failures: list[str] = []
+    total = 0
     for _path, case_file in load_case_files(folder):
         for case in case_file.cases:
+            total += 1
             problem = case_problem(engine, case_file, case)
             if problem is not None:
                 failures.append(f"{case_file.pathway}: {case.name}: {problem}")
-    return failures
+    return failures, total
