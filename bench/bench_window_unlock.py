@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from cases import DEFAULT_KDF, CaseStore
 from gui.main_window import MainWindow
-from gui.session import Mode
+from gui.mode import Mode
 
 RUNS = 5
 PASSPHRASE = "benchmark passphrase"

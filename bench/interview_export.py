@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from cli.samples import JOURNALIST_IN_PAKISTAN, SAMPLE_DAY
 from gui.app import create_window
-from gui.session import Mode
+from gui.mode import Mode
 from summary.options import SummaryOptions
 
 MAX_PAGES = 300

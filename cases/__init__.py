@@ -12,9 +12,30 @@ Encryption layout:
   format version and case id are its associated data, so rows cannot be swapped.
 - Exports (``.masir``): the same scheme under the export's own passphrase and salt, with the
   header (magic ``MASIR1``, version, KDF parameters, salt) as associated data.
-- An attacker with the disk learns that Masir is used, how many cases there are, their sizes in
-  1 KiB steps, the KDF parameters and salt, file times, and which cases changed between two
-  copies. Not detected: a row removed, or rolled back to an older ciphertext of the same case.
+- Manifest: every case id with the nonce of its last encryption, sealed under the key and
+  rewritten in the same transaction as every save. At unlock a row deleted, replaced by an older
+  (or another) ciphertext, or added outside Masir no longer matches it and is reported once.
+- Only the KDF parameters Masir writes are accepted (``DEFAULT_KDF``; ``TEST_KDF`` only under
+  the test variable): a hostile store or ``.masir`` file cannot make unlocking cost gigabytes,
+  and a store made by the tests refuses to open for real use. A passphrase change derives the
+  new key with today's parameters. The store refuses passphrases under 10 characters.
+- Files: the folder is kept 0700 and the database with its ``-wal``/``-shm`` 0600, checked and
+  fixed at every open (a warning says when they were wider).
+- Failed tries: each wrong passphrase adds one to a counter kept in the clear (no key is known
+  when a try fails); the next unlock tells how many, then resets it. The window waits 2, 4, 8 …
+  seconds (at most a minute) after the third wrong try in a row.
+- One damaged case never hides the others: it is listed by id as damaged and can be deleted.
+
+What an attacker learns or can do:
+
+- With the disk (or a copied folder): that Masir is used, how many cases there are, their ids,
+  their sizes in 1 KiB steps, the KDF parameters and salt, the count of failed tries, file
+  times, and which cases changed between two copies. With the copy they can guess passphrases
+  offline at Argon2id's cost (about 0.5 s and 256 MiB a guess here); the counter and the wait
+  slow only guesses made through Masir.
+- Not detected: the whole store (cases and manifest together) put back to an older copy;
+  the failed-try counter reset or removed (it cannot be sealed without the key).
+- The key lives in ordinary Python memory while the store is unlocked.
 
 Where: ``default_store_folder()`` (the user's data folder, or ``$MASIR_DATA_DIR/cases``).
 ``MASIR_TEST_CHEAP_KDF=1`` is for the test suite only: new keys then use a cheap Argon2id

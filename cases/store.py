@@ -184,8 +184,41 @@ def _unlock(conn: sqlite3.Connection, passphrase: str) -> bytes:
     except KdfError:
         raise CaseStoreError(ErrorKind.CORRUPT) from None
     if not key_check_passes(key, meta.key_check, meta.check_aad()):
+        _count_failed_try(conn)
         raise CaseStoreError(ErrorKind.WRONG_PASSPHRASE)
     return key
+
+
+_FAILED_TRIES = "failed_tries"
+
+
+def _count_failed_try(conn: sqlite3.Connection) -> None:
+    """Counted in the clear (no key is known when a try fails): one more wrong passphrase."""
+    with contextlib.suppress(sqlite3.Error):  # a read-only store still refuses the passphrase
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET "
+            "value = CAST(CAST(value AS TEXT) AS INTEGER) + 1",
+            (_FAILED_TRIES, b"1"),
+        )
+        conn.execute("COMMIT")
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def _take_failed_tries(conn: sqlite3.Connection) -> int:
+    """The wrong passphrases since the last unlock, then reset (told once, after an unlock)."""
+    row = conn.execute("SELECT value FROM meta WHERE name = ?", (_FAILED_TRIES,)).fetchone()
+    if row is None:
+        return 0
+    try:
+        count = int(row[0] if isinstance(row[0], int) else bytes(row[0]).decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        count = 0
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute("DELETE FROM meta WHERE name = ?", (_FAILED_TRIES,))
+    return max(count, 0)
 
 
 _MANIFEST = "manifest"
@@ -284,6 +317,8 @@ class CaseStore:
         """Other users could read the store's folder or files; they were made private."""
         self.integrity = Integrity()
         """What changed outside Masir since it last wrote (found at unlock)."""
+        self.failed_tries = 0
+        """Wrong passphrases typed since the store was last unlocked."""
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -340,6 +375,7 @@ class CaseStore:
                 if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
                     raise CaseStoreError(ErrorKind.CORRUPT)
                 key = unlock(conn)
+                failed_tries = _take_failed_tries(conn)
                 integrity = _check_integrity(conn, key)
                 if not integrity.ok:  # told once, at this unlock; then the manifest is made anew
                     conn.execute("BEGIN IMMEDIATE")
@@ -351,6 +387,7 @@ class CaseStore:
         store = cls(folder, conn, key)
         store.permissions_fixed = widened
         store.integrity = integrity
+        store.failed_tries = failed_tries
         return store
 
     def lock(self) -> None:
@@ -399,6 +436,20 @@ class CaseStore:
                 except CaseStoreError:
                     damaged.append(str(row[0]))
         return sorted(summaries, key=lambda s: s.updated, reverse=True), sorted(damaged)
+
+    def raw_row(self, case_id: str) -> tuple[bytes, bytes]:
+        """A case's nonce and ciphertext as stored, never decrypted: to hand a damaged case to
+        someone who can try to recover it (it stays encrypted under the store's key)."""
+        with self._mutex, guarded():
+            self._require_key()
+            row = (
+                self._connection()
+                .execute("SELECT nonce, ciphertext FROM cases WHERE case_id = ?", (case_id,))
+                .fetchone()
+            )
+        if row is None:
+            raise CaseStoreError(ErrorKind.NOT_FOUND)
+        return bytes(row[0]), bytes(row[1])
 
     def case_ids(self) -> list[str]:
         """Every case id in the store, readable or not (ids are stored in the clear)."""

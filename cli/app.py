@@ -12,6 +12,7 @@ from pathlib import Path
 from cli.cases_command import add_cases_parser
 from cli.terminal import one_line
 from cli.text_report import render_text
+from forms.answers import Special, answer_to_json
 from forms.answers_file import interview_from_answers, read_answers_file
 from forms.errors import MasirError
 from i18n.runtime import LANGUAGES, set_language
@@ -58,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     screen.set_defaults(run=_screen)
 
+    interview = commands.add_parser(
+        "interview", help="replay the window's interview with an answers file as the respondent"
+    )
+    interview.add_argument("answers", type=Path, help='a JSON or YAML file: {"answers": {...}}')
+    interview.add_argument("--format", choices=("json",), default="json")
+    interview.add_argument("--today", type=_iso_date, help="as on this date (YYYY-MM-DD)")
+    interview.add_argument(
+        "--all-questions", action="store_true", help="ask every question (a caseworker's setting)"
+    )
+    interview.set_defaults(run=_interview)
+
     for name, what in (("questions", "the questionnaire"), ("pathways", "the pathways")):
         listing = commands.add_parser(name, help=f"list {what} as JSON")
         listing.add_argument("--format", choices=("json",), default="json")
@@ -97,6 +109,19 @@ def _screen(args: argparse.Namespace, engine: Engine) -> str:
         payload["plan"] = plan_json(derive_plan(screening))
         return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     return render_text(screening, detail=args.detail == "full")
+
+
+def _interview(args: argparse.Namespace, engine: Engine) -> str:
+    """Answer each question the interview asks from the file ("unknown" where it is silent)."""
+    raw = read_answers_file(args.answers)
+    given = interview_from_answers(engine.questionnaire, raw, args.today or date.today()).answers
+    interview = engine.interview(args.today or date.today(), every_question=args.all_questions)
+    asked: list[str] = []
+    while (question := interview.current()) is not None:
+        asked.append(question.id)
+        interview.answer(answer_to_json(given.get(question.id, Special.UNKNOWN)))
+    results = json.loads(engine.screen(interview).model_dump_json())["results"]
+    return json.dumps({"asked": asked, "results": results}, indent=2, ensure_ascii=False) + "\n"
 
 
 def _list_questions(args: argparse.Namespace, engine: Engine) -> str:

@@ -29,6 +29,7 @@ from cases import (
 )
 from cases.passphrase_rules import MIN_LENGTH
 from cli.terminal import one_line
+from forms.atomic_files import write_atomically
 from forms.errors import MasirError
 from pathways.engine import Engine
 
@@ -55,6 +56,12 @@ def add_cases_parser(commands: Any) -> None:
     export = actions.add_parser("export", help="write cases to a .masir file")
     export.add_argument("case_ids", nargs="+", metavar="CASE_ID")
     export.add_argument("--out", type=Path, required=True, help="the .masir file to write")
+    raw = actions.add_parser(
+        "export-raw",
+        help="copy one case's encrypted row as it is (for recovering a damaged case)",
+    )
+    raw.add_argument("case_id")
+    raw.add_argument("--out", type=Path, required=True, help="the file to write (JSON)")
     imported = actions.add_parser("import", help="add the cases of a .masir file")
     imported.add_argument("file", type=Path)
     delete = actions.add_parser("delete", help="delete a case for good")
@@ -90,6 +97,15 @@ def run_cases(args: argparse.Namespace, engine: Engine, prompt: Prompt | None = 
                 out = out.with_name(out.name + ".masir")
             export_cases(store, ids, out, secret, kdf=kdf_for_new_keys())
             return f"exported {len(ids)} case(s) to {out}\n"
+        if args.action == "export-raw":
+            case_id = _resolve(store, args.case_id)
+            nonce, ciphertext = store.raw_row(case_id)
+            row = {"case_id": case_id, "nonce": nonce.hex(), "ciphertext": ciphertext.hex()}
+            try:
+                write_atomically(args.out, json.dumps(row).encode("ascii"))
+            except OSError as error:
+                raise CaseStoreError(ErrorKind.READ_ONLY) from error
+            return f"wrote the encrypted row of {case_id} to {args.out} (still encrypted)\n"
         if args.action == "import":
             secret = _secret(EXPORT_PASSPHRASE_ENV, "Passphrase of the export file: ", ask)
             new_ids = import_cases(store, args.file, secret)

@@ -101,15 +101,16 @@ MAX_QUESTIONS = 500
 def complete_interview(
     questionnaire: Questionnaire, raw: dict[str, Any], today: date = SAMPLE_DAY
 ) -> Interview:
-    """The interview of `raw`, with "I don't know" given to every question still open."""
+    """The interview of `raw`, with "I don't know" given to every question still open (never
+    to one `raw` answers: the interview moves on to the next question, answered or not)."""
     interview = interview_from_answers(questionnaire, raw, today)
     for _ in range(MAX_QUESTIONS):
-        question = interview.current()
+        question = next((q for q in interview.flow() if q.id not in interview.answers), None)
         if question is None:
             return interview
         for fill_in in _FILL_INS:
             try:
-                interview.answer(fill_in)
+                interview.change(question.id, fill_in)
                 break
             except MasirError:
                 continue

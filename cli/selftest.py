@@ -269,7 +269,7 @@ def _names(result: PathwayResult, language: str) -> list[str]:
 def _words_in(name: str, content: str) -> bool:
     """Every word of `name` is in the text (a mixed-direction line may extract its runs in
     visual order, so the words are looked for one by one, not as one string)."""
-    words = [_flat(word.strip("()[],.:")) for word in name.split()]
+    words = [_flat(word.strip("()[],.:،؛")) for word in name.split()]
     return all(word in content for word in words if word)
 
 

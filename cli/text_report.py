@@ -15,7 +15,7 @@ from i18n.calendars import format_date
 from i18n.numerals import format_number
 from i18n.runtime import _, current_language, text_direction
 from pathways.model import Kind, Status
-from pathways.plan import Plan, PlanRoute, derive_plan
+from pathways.plan import AUTHORITY_DECIDES, Plan, PlanRoute, derive_plan
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
 from pathways.words import OUTCOME, STATUS, VERDICT
 
@@ -125,6 +125,8 @@ def _plan(plan: Plan, *, detail: bool) -> list[str]:
 
 def _plan_route(number: str, route: PlanRoute) -> list[str]:
     action = _(route.action)
+    if route.authority_decides:
+        action += " " + _(AUTHORITY_DECIDES)
     if route.status_unconfirmed:
         action += " " + _("Whether this route is open is to be confirmed.")
     return [

@@ -7,7 +7,7 @@ silently, so what is screened is always what the person was asked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -104,8 +104,17 @@ def _ask(question: Question, scope: Scope) -> Tri:
     return Tri.TRUE if question.ask_when is None else question.ask_when.evaluate(scope)
 
 
+Goal = Callable[[Mapping[str, Answer], date], Mapping[str, int]]
+"""Given the facts so far, the questions whose answer can still change the outcome, each with
+a weight (higher: asked sooner within its section). Injected so that forms/ needs no rules."""
+
+
 class Interview:
-    """One person's answers and where they are in the questionnaire."""
+    """One person's answers and where they are in the questionnaire.
+
+    With a `goal`, a question whose ask_when holds is still passed over while the goal says no
+    answer to it can change the outcome; without one, every such question is asked.
+    """
 
     def __init__(
         self,
@@ -113,12 +122,14 @@ class Interview:
         today: date,
         answers: Mapping[str, Answer] | None = None,
         current: str | None = None,
+        goal: Goal | None = None,
     ) -> None:
         self.questionnaire = questionnaire
         self.today = today
+        self.goal = goal
         self._answers: dict[str, Answer] = dict(answers or {})
         self._refresh()
-        asked = {question.id for question in self._state.asked}
+        asked = {question.id for question in self._flow}
         self._cursor = current if current in asked else self._first_unanswered()
 
     @property
@@ -130,7 +141,7 @@ class Interview:
         return dict(self._state.facts)
 
     def flow(self) -> list[Question]:
-        return list(self._state.asked)
+        return list(self._flow)
 
     def current(self) -> Question | None:
         """The question on screen; None once every question asked has an answer (review)."""
@@ -148,7 +159,7 @@ class Interview:
     def change(self, question_id: str, raw: object) -> list[str]:
         """Set an answer (parsed and checked), then drop answers no longer asked for."""
         question = self.questionnaire.question(question_id)
-        if question_id not in {asked.id for asked in self._state.asked}:
+        if question_id not in {asked.id for asked in self._flow}:
             raise KeyError(f"question '{question_id}' is not asked now")
         self._answers[question_id] = parse_answer(question, raw)
         self._refresh()
@@ -156,7 +167,7 @@ class Interview:
 
     def back(self) -> Question | None:
         """Go to the question before the current one (from review: the last question)."""
-        ids = [question.id for question in self._state.asked]
+        ids = [question.id for question in self._flow]
         if not ids:
             return None
         index = len(ids) if self._cursor is None else ids.index(self._cursor)
@@ -164,14 +175,14 @@ class Interview:
         return self.current()
 
     def go_to(self, question_id: str) -> Question:
-        if question_id not in {question.id for question in self._state.asked}:
+        if question_id not in {question.id for question in self._flow}:
             raise KeyError(f"question '{question_id}' is not asked now")
         self._cursor = question_id
         return self.questionnaire.question(question_id)
 
     def progress(self) -> Progress:
-        answered = sum(1 for question in self._state.asked if question.id in self._state.kept)
-        return Progress(answered, len(self._state.asked) - answered)
+        answered = sum(1 for question in self._flow if question.id in self._state.kept)
+        return Progress(answered, len(self._flow) - answered)
 
     @property
     def is_complete(self) -> bool:
@@ -182,11 +193,36 @@ class Interview:
         self._state = relevance(self.questionnaire, self._answers, self.today)
         self.dropped = sorted(set(self._answers) - set(self._state.kept))
         self._answers = dict(self._state.kept)
+        self._flow = self._ordered()
+
+    def _ordered(self) -> list[Question]:
+        """The questions asked: answered ones, then those that still matter, section by section,
+        the weightiest first within a section (never back and forth between sections)."""
+        if self.goal is None:
+            return list(self._state.asked)
+        weight = self.goal(self._state.facts, self.today)
+        section = {s.id: n for n, s in enumerate(self.questionnaire.sections)}
+        shown = [
+            (section[self.questionnaire.section_of[q.id].id], n, q)
+            for n, q in enumerate(self._state.asked)
+            if q.id in self._state.kept or q.id in weight
+        ]
+        shown.sort(
+            key=lambda entry: (
+                entry[0],
+                entry[2].id not in self._state.kept,
+                0 if entry[2].id in self._state.kept else -weight[entry[2].id],
+                entry[1],
+            )
+        )
+        return [question for _, _, question in shown]
 
     def _after(self, question_id: str) -> str | None:
-        ids = [question.id for question in self._state.asked]
+        ids = [question.id for question in self._flow]
         following = ids[ids.index(question_id) + 1 :] if question_id in ids else ids
+        if self.goal is not None:  # answered questions come first; go on to the next one due
+            following = [id_ for id_ in following if id_ not in self._state.kept]
         return following[0] if following else self._first_unanswered()
 
     def _first_unanswered(self) -> str | None:
-        return next((q.id for q in self._state.asked if q.id not in self._state.kept), None)
+        return next((q.id for q in self._flow if q.id not in self._state.kept), None)

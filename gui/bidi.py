@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from i18n.bidi import FSI, PDI, isolate
-from i18n.calendars import format_date
 from i18n.numerals import format_number
 from i18n.runtime import current_language
 
@@ -20,4 +19,6 @@ def isolate_number(value: float) -> str:
 
 def isolate_date(value: date) -> str:
     """A day in the current language (with the Solar Hijri date in Dari and Pashto), isolated."""
+    from i18n.calendars import format_date  # not needed for the start page
+
     return isolate(format_date(value, current_language()))

@@ -294,6 +294,11 @@ class CaseListPage(ScrollingPage):
         self.status_label.setStyleSheet(ERROR_STYLE if error else "")
         self.status_label.setText(text)
 
+    def add_warning(self, text: str) -> None:
+        """A warning beside what the status already says (several can come at one unlock)."""
+        shown = self.status_label.text()
+        self.show_status(f"{shown}\n{text}" if shown else text, error=True)
+
     def _label_of(self, case_id: str) -> str:
         return next((s.label for s in self.summaries if s.case_id == case_id), "")
 

@@ -32,11 +32,21 @@ from gui.case_errors import integrity_text, store_error_text
 from gui.case_list_page import CaseListPage
 from gui.case_unlock import UnlockPage
 from gui.idle_lock import IdleLock
+from gui.mode import Mode
 from gui.quick_exit import clear_widgets
-from gui.session import Mode, Session
+from gui.session import Session
 from i18n.runtime import _, current_language, ngettext
 from pathways.engine import Engine
 from pathways.results import Screening
+
+MAX_WAIT_SECONDS = 60
+
+
+def retry_wait_seconds(wrong_tries: int) -> int:
+    """No wait for the first two slips; then 2, 4, 8 … seconds, at most a minute."""
+    if wrong_tries < 3:
+        return 0
+    return int(min(2 ** (wrong_tries - 2), MAX_WAIT_SECONDS))
 
 
 class CaseFlow(QObject):
@@ -69,6 +79,7 @@ class CaseFlow(QObject):
         self.unlock_page: UnlockPage | None = None
         self.list_page: CaseListPage | None = None
         self._generation = 0  # bumped on lock and quick exit: late key derivations are dropped
+        self.wrong_tries = 0  # in this window, since the last unlock: each one waits longer
 
     @property
     def unlocked(self) -> bool:
@@ -139,19 +150,36 @@ class CaseFlow(QObject):
             store.close()  # locked or quit while the key was being derived
             return
         self.store = store
+        self.wrong_tries = 0
         self.idle.start()
         self.show_list()
-        problems = integrity_text(store.integrity)
-        if problems and self.list_page is not None:
-            self.list_page.show_status(problems, error=True)
-        if store.permissions_fixed and self.list_page is not None:
-            self.list_page.show_status(
+        if self.list_page is not None:
+            for warning in self._unlock_warnings(store):
+                self.list_page.add_warning(warning)
+
+    @staticmethod
+    def _unlock_warnings(store: CaseStore) -> list[str]:
+        """What the unlock found, told once: failed tries, changes outside Masir, file modes."""
+        warnings = []
+        if store.failed_tries:
+            warnings.append(
+                ngettext(
+                    "%(count)s failed attempt to open the cases since you last opened them.",
+                    "%(count)s failed attempts to open the cases since you last opened them.",
+                    store.failed_tries,
+                )
+                % {"count": isolate_number(store.failed_tries)}
+            )
+        if problems := integrity_text(store.integrity):
+            warnings.append(problems)
+        if store.permissions_fixed:
+            warnings.append(
                 _(
                     "Other users of this computer could read the case store's folder or files; "
                     "they are now private to you. Check who had access."
-                ),
-                error=True,
+                )
             )
+        return warnings
 
     def _open_failed(self, error: object, generation: int) -> None:
         page = self.unlock_page
@@ -160,6 +188,9 @@ class CaseFlow(QObject):
         page.set_busy(False)
         reason = error if isinstance(error, BaseException) else Exception()
         page.show_error(store_error_text(reason))
+        if isinstance(reason, CaseStoreError) and reason.kind is ErrorKind.WRONG_PASSPHRASE:
+            self.wrong_tries += 1
+            page.wait(retry_wait_seconds(self.wrong_tries))
 
     # -- an open case ----------------------------------------------------------------------
 

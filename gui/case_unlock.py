@@ -6,14 +6,15 @@ The page only collects the passphrase; the case flow derives the key on the thre
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
+from gui.bidi import isolate_number
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.passphrase import PassphraseFields
-from i18n.runtime import _
+from i18n.runtime import _, ngettext
 
 
 class UnlockPage(ScrollingPage):
@@ -67,6 +68,10 @@ class UnlockPage(ScrollingPage):
         self.outer.addLayout(row)
         self.back_button.clicked.connect(self.cancelled)
         self.submit_button.clicked.connect(self.submit)
+        self.wait_left = 0
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(1000)
+        self.wait_timer.timeout.connect(self._tick)
         self.set_busy(False)
 
     def focus_first(self) -> None:
@@ -89,6 +94,40 @@ class UnlockPage(ScrollingPage):
         )
         for widget in (self.fields, self.submit_button, self.back_button):
             widget.setEnabled(not busy)
+        if self.wait_left > 0:
+            self.submit_button.setEnabled(False)
+
+    def wait(self, seconds: int) -> None:
+        """After repeated wrong passphrases: no new try for `seconds`, counted down on screen."""
+        if seconds <= 0:
+            return
+        self.wait_left = seconds
+        self.submit_button.setEnabled(False)
+        self._show_wait()
+        self.wait_timer.start()
+
+    def _tick(self) -> None:
+        self.wait_left -= 1
+        if self.wait_left <= 0:
+            self.finish_wait()
+        else:
+            self._show_wait()
+
+    def finish_wait(self) -> None:
+        self.wait_timer.stop()
+        self.wait_left = 0
+        self.busy_label.setText("")
+        self.submit_button.setEnabled(True)
+
+    def _show_wait(self) -> None:
+        self.busy_label.setText(
+            ngettext(
+                "Too many wrong passphrases: wait %(count)s second before the next try.",
+                "Too many wrong passphrases: wait %(count)s seconds before the next try.",
+                self.wait_left,
+            )
+            % {"count": isolate_number(self.wait_left)}
+        )
 
     def show_error(self, text: str) -> None:
         """One clear message; the passphrase fields are emptied and focused for another try."""

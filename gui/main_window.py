@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,25 +25,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cases import CaseStoreError, KdfParams
-from forms.answers import JSONValue
 from forms.errors import AnswersError
-from forms.questions import Question
 from gui.bidi import isolate_number
-from gui.case_errors import store_error_text
-from gui.case_session import CaseFlow
-from gui.export import Writer
+from gui.busy import busy_cursor
+from gui.engine_loader import EngineLoader
 from gui.labels import plain_label
+from gui.mode import Mode
 from gui.pages import ScrollingPage, button
-from gui.question_page import QuestionPage
 from gui.quick_exit import QuickExit, clear_widgets
-from gui.results_page import ResultsPage
-from gui.review_page import ReviewPage
-from gui.session import Mode, Session
 from gui.start_page import StartPage
 from i18n.runtime import LANGUAGES, _, current_language, ngettext, set_language, text_direction
-from pathways.engine import Engine, default_engine
-from pathways.results import Screening
+
+if TYPE_CHECKING:  # the pages, the case store and the rules are imported on first use
+    from cases import KdfParams
+    from forms.answers import JSONValue
+    from forms.questions import Question
+    from gui.case_session import CaseFlow
+    from gui.export import Writer
+    from gui.session import Session
+    from pathways.engine import Engine
+    from pathways.results import Screening
 
 QUICK_EXIT_STYLE = (
     "QPushButton { background: #b00020; color: white; font-weight: bold;"
@@ -72,7 +74,7 @@ class MainWindow(QMainWindow):
         self,
         *,
         today: date | None = None,
-        engine_factory: Callable[[], Engine] = default_engine,
+        engine_factory: Callable[[], Engine] | None = None,
         quit_app: Callable[[], None] | None = None,
         writer: Writer | None = None,
         on_language_changed: Callable[[str], None] | None = None,
@@ -81,7 +83,11 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.today = today or date.today()
-        self.engine_factory = engine_factory
+        self.engine_factory: Callable[[], Engine] = engine_factory or EngineLoader()
+        self._store_folder = store_folder
+        self._kdf = kdf
+        self._case_flow: CaseFlow | None = None
+        self._painted = False
         self.writer: Writer | None = writer
         self.on_language_changed = on_language_changed
         self.session: Session | None = None
@@ -132,20 +138,8 @@ class MainWindow(QMainWindow):
         column.addLayout(self.holder, 1)
         self.setCentralWidget(root)
 
-        self.case_flow = CaseFlow(
-            self,
-            folder=store_folder,
-            kdf=kdf,
-            today=self.today,
-            engine_factory=engine_factory,
-        )
-        self.case_flow.page_ready.connect(self.set_case_page)
-        self.case_flow.session_opened.connect(self.begin_session)
-        self.case_flow.session_closed.connect(self.end_session)
-        self.case_flow.cancelled.connect(self.back_to_start)
-        self.case_flow.locking.connect(self._empty_page)
-        self.cases_button.clicked.connect(self.case_flow.show_list)
-        self.lock_button.clicked.connect(self.case_flow.lock)
+        self.cases_button.clicked.connect(lambda: self.case_flow.show_list())
+        self.lock_button.clicked.connect(lambda: self.case_flow.lock())
         self.language_combo.currentIndexChanged.connect(self._combo_language)
         self.quick_exit = QuickExit(self, self.wipe, quit_app)
         self.quick_exit_button.clicked.connect(self.quick_exit.trigger)
@@ -154,6 +148,35 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(self.go_back)
         self._retranslate_bar()
         self.show_start()
+
+    @property
+    def case_flow(self) -> CaseFlow:
+        """The case store's flow, made on first use: self-screening never imports it."""
+        if self._case_flow is None:
+            from gui.case_session import CaseFlow
+
+            flow = CaseFlow(
+                self,
+                folder=self._store_folder,
+                kdf=self._kdf,
+                today=self.today,
+                engine_factory=self.engine_factory,
+            )
+            flow.page_ready.connect(self.set_case_page)
+            flow.session_opened.connect(self.begin_session)
+            flow.session_closed.connect(self.end_session)
+            flow.cancelled.connect(self.back_to_start)
+            flow.locking.connect(self._empty_page)
+            self._case_flow = flow
+        return self._case_flow
+
+    def event(self, event: QEvent) -> bool:
+        """After the first paint, load the rules in the background (see gui/engine_loader)."""
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            if isinstance(self.engine_factory, EngineLoader):
+                QTimer.singleShot(0, self.engine_factory.start)
+        return super().event(event)
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -180,6 +203,8 @@ class MainWindow(QMainWindow):
         if mode is Mode.CASEWORKER:
             self.case_flow.begin()
             return
+        from gui.session import Session
+
         self.begin_session(Session.new(self.engine_factory(), mode, current_language(), self.today))
 
     def begin_session(self, session: Session, note: str | None = None) -> None:
@@ -228,6 +253,8 @@ class MainWindow(QMainWindow):
     def show_question(
         self, question: Question, note: str | None = None, draft: object | None = None
     ) -> None:
+        from gui.question_page import QuestionPage
+
         assert self.session is not None
         page = QuestionPage(self.session, question, note)
         if draft is not None:
@@ -237,6 +264,8 @@ class MainWindow(QMainWindow):
         self._set_page(page, "question")
 
     def show_review(self, note: str | None = None) -> None:
+        from gui.review_page import ReviewPage
+
         assert self.session is not None
         self.return_to_review = False
         page = ReviewPage(self.session, note)
@@ -246,15 +275,20 @@ class MainWindow(QMainWindow):
         self._set_page(page, "review")
 
     def show_results(self) -> None:
+        from cases import CaseStoreError
+        from gui.case_errors import store_error_text
+        from gui.results_page import ResultsPage
+
         assert self.session is not None
-        self.screening = self.session.screen()
-        page = ResultsPage(
-            self.screening,
-            self.session.engine,
-            self.session.language,
-            self.writer,
-            caseworker=self.session.caseworker,
-        )
+        with busy_cursor():  # judging and the first results page take over 100 ms
+            self.screening = self.session.screen()
+            page = ResultsPage(
+                self.screening,
+                self.session.engine,
+                self.session.language,
+                self.writer,
+                caseworker=self.session.caseworker,
+            )
         page.back_requested.connect(lambda: self.show_review())
         self._set_page(page, "results")
         if self.session.caseworker and self.case_flow.case_id is not None:
@@ -269,6 +303,10 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------------
 
     def submit(self, raw: object) -> None:
+        from cases import CaseStoreError
+        from gui.case_errors import store_error_text
+        from gui.question_page import QuestionPage
+
         assert self.session is not None
         page = self.page
         try:
@@ -300,6 +338,8 @@ class MainWindow(QMainWindow):
         if self.view == "results":
             self.show_review()
             return
+        from gui.question_page import QuestionPage
+
         page = self.page
         if isinstance(page, QuestionPage) and not page.back_button.isEnabled():
             return
@@ -329,8 +369,11 @@ class MainWindow(QMainWindow):
             self.session.language = code
         self._retranslate_bar()
         draft: JSONValue | object | None = None
-        if self.view == "question" and isinstance(self.page, QuestionPage):
-            draft = self.page.field.raw()
+        if self.view == "question":
+            from gui.question_page import QuestionPage
+
+            if isinstance(self.page, QuestionPage):
+                draft = self.page.field.raw()
         if self.view in ("unlock", "cases"):
             self.case_flow.rebuild(self.view)
         elif self.view == "start" or self.session is None:
@@ -372,7 +415,7 @@ class MainWindow(QMainWindow):
         self._update_case_buttons()
 
     def _update_case_buttons(self) -> None:
-        unlocked = self.case_flow.unlocked
+        unlocked = self._case_flow is not None and self._case_flow.unlocked
         self.lock_button.setVisible(unlocked)
         self.cases_button.setVisible(unlocked and self.view not in ("cases", "unlock"))
 
@@ -380,9 +423,11 @@ class MainWindow(QMainWindow):
 
     def wipe(self) -> None:
         """Quick exit: lock and close the case store, forget the interview."""
-        self.case_flow.close()
+        if self._case_flow is not None:
+            self._case_flow.close()
         self.end_session()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.case_flow.close()
+        if self._case_flow is not None:
+            self._case_flow.close()
         super().closeEvent(event)

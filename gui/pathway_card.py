@@ -91,7 +91,10 @@ class PathwayCard(QFrame):
         self.criteria_labels: list[QLabel] = []
         for criterion in result.criteria:
             row = QHBoxLayout()
-            mark = self._badge(outcome_text(criterion.outcome))
+            decided = criterion.decided_by_authority and criterion.outcome is Outcome.UNKNOWN
+            mark = self._badge(
+                _("Decided by the authority") if decided else outcome_text(criterion.outcome)
+            )
             mark.setStyleSheet(badge_style(outcome_colours(criterion.outcome)))
             mark.setMinimumWidth(120)
             text = (

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.bidi import isolate, isolate_date, isolate_number
+from gui.busy import busy_cursor
 from gui.export import Writer, export_pdf
 from gui.file_dialogs import private_file_dialog
 from gui.labels import plain_label
@@ -31,7 +32,7 @@ from gui.pathway_card import PathwayCard
 from gui.result_words import status_text, verdict_text
 from i18n.runtime import _, ngettext
 from pathways.engine import Engine
-from pathways.plan import PlanRoute, derive_plan
+from pathways.plan import AUTHORITY_DECIDES, PlanRoute, derive_plan
 from pathways.results import Screening
 from summary.options import Detail, SummaryOptions
 
@@ -106,6 +107,11 @@ class ResultsPage(ScrollingPage):
         self.reference_field.setMaxLength(200)
         self.reference_field.setMaximumWidth(220)
         self.reference_field.setVisible(caseworker)
+        self.name_field = QLineEdit(self)  # printed only in the PDF; never stored or logged
+        self.name_field.setPlaceholderText(_("Name on the summary (optional)"))
+        self.name_field.setAccessibleName(_("Name on the summary (optional)"))
+        self.name_field.setMaxLength(200)
+        self.name_field.setMaximumWidth(220)
         self.export_button = button(_("Save summary as PDF…"), self)
         self.export_progress = QProgressBar(self)
         self.export_progress.setRange(0, 0)  # busy indicator
@@ -121,6 +127,7 @@ class ResultsPage(ScrollingPage):
         for widget in (
             self.export_status,
             self.export_progress,
+            self.name_field,
             self.reference_field,
             self.full_box,
             self.sensitive_box,
@@ -152,11 +159,12 @@ class ResultsPage(ScrollingPage):
         self.table = None
 
     def show_view(self) -> None:
-        self._clear()
-        if self.plan_filter.isChecked():
-            self._show_plan()
-        else:
-            self._show_table()
+        with busy_cursor():
+            self._clear()
+            if self.plan_filter.isChecked():
+                self._show_plan()
+            else:
+                self._show_table()
 
     def _heading(self, text: str) -> None:
         self.holder_box.addWidget(plain_label(text, scale=1.3, bold=True))
@@ -234,6 +242,8 @@ class ResultsPage(ScrollingPage):
             f"{isolate_number(number)}. {_(route.name)} ({_(route.country_name)})",
             verdict_text(route.verdict) + " · " + _(route.action),
         ]
+        if route.authority_decides:
+            lines.append(_(AUTHORITY_DECIDES))
         if route.status_unconfirmed:
             lines.append(_("Whether this route is open is to be confirmed."))
         if route.unknown:
@@ -307,6 +317,10 @@ class ResultsPage(ScrollingPage):
 
     def show_detail(self, pathway: str) -> None:
         """One route in full, built now (never before it is opened)."""
+        with busy_cursor():
+            self._show_detail(pathway)
+
+    def _show_detail(self, pathway: str) -> None:
         result = self.by_id[pathway]
         from_plan = self.plan_filter.isChecked()
         self._clear()
@@ -339,6 +353,7 @@ class ResultsPage(ScrollingPage):
             include_sensitive=self.sensitive_box.isChecked(),
             bilingual=self.bilingual_box.isChecked() and self.language != "en",
             case_reference=reference or None,
+            name=self.name_field.text().strip() or None,
             detail=Detail.FULL if self.caseworker and self.full_box.isChecked() else Detail.SUMMARY,
         )
 

@@ -9,25 +9,14 @@ screen so that nothing is lost.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
 from forms.interview import Interview
+from gui.mode import Mode
 from pathways.engine import Engine
 from pathways.results import Screening
-
-
-class Mode(StrEnum):
-    SELF = "self"  # self-screening: nothing is written to disk
-    CASEWORKER = "caseworker"
-
-
-def case_store_available() -> bool:
-    """True once the encrypted case store (`cases/`) is part of this build."""
-    return importlib.util.find_spec("cases") is not None
 
 
 @dataclass

@@ -7,8 +7,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget
 
 from gui.labels import plain_label
+from gui.mode import Mode, case_store_available
 from gui.pages import ScrollingPage, button
-from gui.session import Mode, case_store_available
 from i18n.runtime import LANGUAGES, _
 
 

@@ -20,8 +20,6 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 CATALOG_FOLDER = Path(__file__).parent
 DOMAIN = "masir"
@@ -68,6 +66,9 @@ def _from_po(source: Path, language: str) -> gettext.NullTranslations:
     """A .po file compiled in memory; a missing file translates to itself."""
     if not source.exists():
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # a source checkout only: the bundle has .mo
+    from babel.messages.pofile import read_po
+
     with source.open("rb") as stream:
         catalog = read_po(stream, locale=language)
     buffer = BytesIO()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from datetime import date
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+from forms.answers import Answer
 from forms.answers_file import answers_to_json
 from forms.interview import Interview
 from forms.questionnaire import Questionnaire, load_questionnaire
 from pathways.evaluate import screen
+from pathways.focus import Focus
 from pathways.packs import layout
 from pathways.results import Screening
 from pathways.rules import RuleSet, load_rules
@@ -19,6 +23,21 @@ from pathways.rules import RuleSet, load_rules
 class Engine:
     questionnaire: Questionnaire
     rules: RuleSet
+
+    @cached_property
+    def focus(self) -> Focus:
+        return Focus(self.questionnaire, self.rules)
+
+    def interview(
+        self,
+        today: date,
+        answers: Mapping[str, Answer] | None = None,
+        *,
+        every_question: bool = False,
+    ) -> Interview:
+        """An adaptive interview (only what can still change the answer), or every question."""
+        goal = None if every_question else self.focus
+        return Interview(self.questionnaire, today, answers, goal=goal)
 
     def screen(self, interview: Interview, language: str = "en") -> Screening:
         return screen(

@@ -48,7 +48,10 @@ class Judgement:
     def verdict(self) -> Verdict:
         if Tri.FALSE in self.criteria:
             return Verdict.NOT_ELIGIBLE
-        if Tri.UNKNOWN in self.criteria:
+        if any(
+            outcome is Tri.UNKNOWN and not criterion.decided_by_authority
+            for outcome, criterion in zip(self.criteria, self.pathway.criteria, strict=True)
+        ):
             return Verdict.POSSIBLY_ELIGIBLE
         return Verdict.ELIGIBLE
 
@@ -104,6 +107,7 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
             source=criterion.source,
             evidence=_evidence(criterion, evidence_of),
             to_verify=_to_verify(criterion, evidence_of),
+            decided_by_authority=criterion.decided_by_authority,
         )
         for criterion, outcome in zip(pathway.criteria, judgement.criteria, strict=True)
     ]
@@ -142,7 +146,7 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
                 documents=[d.text for d in pathway.documents if result.id in d.proves],
             )
             for result in criteria
-            if result.outcome is Outcome.UNKNOWN
+            if result.outcome is Outcome.UNKNOWN and not result.decided_by_authority
         ],
         failed=[result.id for result in criteria if result.outcome is Outcome.NOT_MET],
         family=_family(pathway, scope, evidence_of, rules.relationship_texts),
@@ -164,6 +168,11 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
         sources=rules.sources_of[pathway.id],
         to_verify=pathway.status_evidence.needs_verifying
         or any(result.to_verify for result in criteria),
+        authority_decides=[
+            result.id
+            for result in criteria
+            if result.decided_by_authority and result.outcome is Outcome.UNKNOWN
+        ],
     )
 
 

@@ -86,6 +86,9 @@ class Criterion(Sourced):
     text: str
     test: Condition
     note: str | None = None
+    decided_by_authority: bool = False
+    """Only the deciding authority judges it at the end (compelling reasons, discretion): when
+    it is unknown it does not keep the verdict at "possibly" (it can still fail)."""
 
     @field_validator("id")
     @classmethod

@@ -29,6 +29,8 @@ ACTION: dict[ReferralMode, str] = {
 _EASE = {mode: rank for rank, mode in enumerate(ACTION)}
 """Routes a person can start alone come first; invitation-only routes last."""
 
+AUTHORITY_DECIDES = N_("You can apply; the final decision is the authority's own judgement.")
+
 DOCUMENTS_STEP = N_("Gather the documents in the list below; keep copies in a safe place.")
 
 
@@ -57,12 +59,18 @@ class PlanRoute:
     """True when the route's status itself is not known: "status to be confirmed"."""
     exemption: str | None
     """For a closed route: who its closure does not stop (the English text)."""
+    authority_decides: bool
+    """Some criterion only the authority judges at the end: "the decision is theirs"."""
 
 
 @dataclass(frozen=True, slots=True)
 class PlanDocument:
+    """One document of the checklist, once, with the act-now routes that ask for it (plan
+    order): each route's block can point to its items instead of listing them again."""
+
     text: str
     to_verify: bool
+    pathways: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +115,8 @@ def derive_plan(screening: Screening) -> Plan:
         (_route(result) for result in screening.results if is_if_applied_before(result)),
         key=_order,
     )
-    chosen = {route.pathway for route in act_now}
-    acting = [result for result in screening.results if result.pathway in chosen]
-    acting.sort(key=lambda result: [route.pathway for route in act_now].index(result.pathway))
+    by_id = {result.pathway: result for result in screening.results}
+    acting = [by_id[route.pathway] for route in act_now]  # in the plan's order
     documents = _documents(acting)
     closed = sum(
         1
@@ -144,6 +151,7 @@ def _route(result: PathwayResult) -> PlanRoute:
         status=result.status,
         status_unconfirmed=result.status is Status.UNKNOWN,
         exemption=result.exemption,
+        authority_decides=bool(result.authority_decides),
     )
 
 
@@ -175,12 +183,16 @@ def _next_steps(acting: list[PathwayResult], *, has_documents: bool) -> tuple[st
 
 
 def _documents(acting: list[PathwayResult]) -> tuple[PlanDocument, ...]:
-    seen: dict[str, PlanDocument] = {}
+    verify: dict[str, bool] = {}
+    wanted_by: dict[str, list[str]] = {}
     for result in acting:
         for document in result.documents:
-            if document.text not in seen:
-                seen[document.text] = PlanDocument(document.text, document.to_verify)
-    return tuple(seen.values())
+            verify[document.text] = verify.get(document.text, False) or document.to_verify
+            wanted_by.setdefault(document.text, []).append(result.pathway)
+    return tuple(
+        PlanDocument(text, verify[text], tuple(dict.fromkeys(pathways)))
+        for text, pathways in wanted_by.items()
+    )
 
 
 def plan_json(plan: Plan) -> dict[str, object]:

@@ -49,6 +49,7 @@ class CriterionResult:
     source: str
     evidence: Evidence
     to_verify: bool
+    decided_by_authority: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,9 @@ class PathwayResult:
     next_steps: list[str]
     sources: list[SourceRef]
     to_verify: bool
+    authority_decides: list[str]
+    """Criteria only the authority judges, still open: "eligible to apply; the decision is
+    the authority's" (they never keep the verdict at "possibly" by themselves)."""
 
 
 class Screening(BaseModel):

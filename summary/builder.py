@@ -32,7 +32,7 @@ from i18n.numerals import format_number, native_digits
 from i18n.runtime import LANGUAGES, N_, current_language, text_direction
 from pathways.engine import Engine
 from pathways.model import Kind, Pathway, ReferralMode, Status
-from pathways.plan import ACTION, Plan, derive_plan, is_if_applied_before
+from pathways.plan import ACTION, AUTHORITY_DECIDES, Plan, derive_plan
 from pathways.results import (
     CriterionResult,
     NoticeResult,
@@ -147,6 +147,9 @@ class View:
     applied_before: list[PathwayResult] = field(default_factory=list)
     rest: list[OtherRoute] = field(default_factory=list)  # every route not to act on now
     notice_said_at: dict[str, str] = field(default_factory=dict)  # notice id -> first route
+    document_numbers: dict[str, list[int]] = field(default_factory=dict)
+    """Route -> the numbers of its items in the plan's checklist of documents."""
+    authority_decides: str = AUTHORITY_DECIDES
 
     @property
     def full(self) -> bool:
@@ -250,6 +253,7 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryO
     relationships = engine.questionnaire.groups.get("family_members", {}).get("member_relationship")
     plan = derive_plan(screening)
     by_result = {r.pathway: r for r in results}
+    on_page_one = {route.pathway for route in (*plan.act_now, *plan.if_applied_before)}
     return View(
         screening=screening,
         t=t,
@@ -294,12 +298,17 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryO
         ],
         applied_before=[by_result[route.pathway] for route in plan.if_applied_before],
         notice_said_at=_first_said(by_result[route.pathway] for route in plan.act_now),
-        rest=[
-            _other(result)
-            for result in results
-            if result.pathway not in {route.pathway for route in plan.act_now}
-        ],
+        rest=[_other(result) for result in results if result.pathway not in on_page_one],
+        document_numbers=_document_numbers(plan),
     )
+
+
+def _document_numbers(plan: Plan) -> dict[str, list[int]]:
+    numbers: dict[str, list[int]] = {}
+    for number, document in enumerate(plan.documents, start=1):
+        for pathway in document.pathways:
+            numbers.setdefault(pathway, []).append(number)
+    return numbers
 
 
 def _first_said(results: Iterable[PathwayResult]) -> dict[str, str]:
@@ -314,16 +323,13 @@ def _first_said(results: Iterable[PathwayResult]) -> dict[str, str]:
 
 def _other(result: PathwayResult) -> OtherRoute:
     """Why a route is not one to act on now, in one line: the first criterion not met, or its
-    closure (which may not stop someone who applied before)."""
+    closure, which stops this person."""
     failed = next((c for c in result.criteria if c.outcome is Outcome.NOT_MET), None)
     if failed is not None:
         return OtherRoute(result, failed.text, why_is_text=True)
-    if is_if_applied_before(result):
-        return OtherRoute(result, WHY_APPLIED_BEFORE, why_is_text=False)
     return OtherRoute(result, WHY_CLOSED, why_is_text=False)
 
 
-WHY_APPLIED_BEFORE = N_("Closed to new applications; yours may go on if you applied before.")
 WHY_CLOSED = N_("You may fit it, but it is closed to you.")
 
 

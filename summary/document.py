@@ -40,6 +40,15 @@ class BulletList(_Block):
     kind: Literal["bullets"] = "bullets"
     items: list[str]
     small: bool = False  # in the size of notes
+    markers: list[str] | None = None
+    """Each item's own marker ("1.", in the document's digits) instead of a bullet: for
+    lists whose order or numbers matter (steps; documents other parts refer to)."""
+
+    @model_validator(mode="after")
+    def _one_marker_an_item(self) -> BulletList:
+        if self.markers is not None and len(self.markers) != len(self.items):
+            raise ValueError(f"{len(self.markers)} markers for {len(self.items)} items")
+        return self
 
 
 class KeyValueRows(_Block):

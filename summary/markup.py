@@ -5,7 +5,8 @@ Allowed, and nothing else (anything else is a SummaryError, never rendered or ev
     <section id=… dir="rtl|ltr" lang=…>   a part of the document in one language
     <h1> <h2> <h3>                         headings
     <p class="note|warn|notice|strong">    paragraphs (class optional; notice: small, boxed)
-    <ul class="note"><li>                  bullet lists (class optional: small)
+    <ul class="note"><li data-marker=…>    bullet lists (class optional: small; a marker such
+                                           as "1." replaces the bullet, on every item or none)
     <table data-widths="3 1 1"><tr><th>/<td>   a table; a first row of <th> is its heading
     <dl><dt><dd>                           label / value rows
     <br>                                   a line break inside any of the texts above
@@ -50,6 +51,7 @@ _ATTRIBUTES: dict[str, frozenset[str]] = {
     "section": frozenset({"id", "dir", "lang"}),
     "p": frozenset({"class"}),
     "ul": frozenset({"class"}),
+    "li": frozenset({"data-marker"}),
     "table": frozenset({"data-widths"}),
 }
 _P_CLASSES = frozenset({"note", "warn", "notice", "strong"})
@@ -94,6 +96,7 @@ class _Parser(HTMLParser):
         self.text: list[str] | None = None
         self.p_class: str | None = None
         self.list_items: list[str] = []
+        self.list_markers: list[str] = []
         self.list_small = False
         self.rows: list[list[str]] = []
         self.row: list[str] = []
@@ -133,11 +136,15 @@ class _Parser(HTMLParser):
             if self.p_class is not None and self.p_class not in _P_CLASSES:
                 raise self._fail(f"<p> cannot have the class '{self.p_class}'")
         elif tag == "ul":
-            self.list_items = []
+            self.list_items, self.list_markers = [], []
             ul_class = values.get("class")
             if ul_class is not None and ul_class not in _UL_CLASSES:
                 raise self._fail(f"<ul> cannot have the class '{ul_class}'")
             self.list_small = ul_class == "note"
+        elif tag == "li":
+            marker = values.get("data-marker")
+            if marker is not None:
+                self.list_markers.append(marker)
         elif tag == "table":
             self.rows, self.header, self.widths = [], None, _widths(values.get("data-widths"))
         elif tag == "tr":
@@ -166,8 +173,11 @@ class _Parser(HTMLParser):
         elif tag == "li":
             self.list_items.append(text)
         elif tag == "ul":
+            if self.list_markers and len(self.list_markers) != len(self.list_items):
+                raise self._fail("some items of a list have a marker and some do not")
             if self.list_items:
-                self._add(BulletList(items=self.list_items, small=self.list_small))
+                markers = self.list_markers or None
+                self._add(BulletList(items=self.list_items, small=self.list_small, markers=markers))
         elif tag in ("th", "td"):
             if self.row and self.header_row != (tag == "th"):
                 raise self._fail("a table row mixes <th> and <td>")

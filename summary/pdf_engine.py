@@ -66,6 +66,7 @@ PAGE_PT: Final = 7.5
 PAGE_LINE: Final = 3.8
 HEADING_PT: Final = {1: 17.0, 2: 13.5, 3: 11.0}
 BULLET_INDENT: Final = 6.0
+NUMBER_INDENT: Final = 8.0  # room for "12."
 KEY_SHARE: Final = 0.3  # of the width, for the labels of key / value rows
 HEADER_FILL: Final = (232, 232, 232)
 WARN_FILL: Final = (253, 243, 224)
@@ -534,7 +535,7 @@ class _Layout:
         height = NOTE_LINE if note else BODY_LINE
         self._lines_flow(self._wrap(block.text, pdf.epw), pdf.l_margin, pdf.epw, height)
         pdf.set_text_color(*BLACK)
-        pdf.set_y(pdf.get_y() + 1.2)
+        pdf.set_y(pdf.get_y() + (0.4 if block.bold else 1.2))  # bold: a run-in title
 
     def _warning(self, text: str, small: bool = False) -> None:
         """A boxed paragraph with a bar on the start side (split over pages when it must)."""
@@ -565,19 +566,23 @@ class _Layout:
 
     def bullets(self, block: BulletList) -> None:
         pdf = self.pdf
-        width = pdf.epw - BULLET_INDENT
-        text_x = pdf.l_margin if self.rtl else pdf.l_margin + BULLET_INDENT
-        bullet_x = pdf.w - pdf.r_margin - BULLET_INDENT if self.rtl else pdf.l_margin
+        indent = BULLET_INDENT if block.markers is None else NUMBER_INDENT
+        width = pdf.epw - indent
+        text_x = pdf.l_margin if self.rtl else pdf.l_margin + indent
+        bullet_x = pdf.w - pdf.r_margin - indent if self.rtl else pdf.l_margin
         size, line_h = (NOTE_PT, NOTE_LINE) if block.small else (BODY_PT, BODY_LINE)
-        for item in block.items:
+        for index, item in enumerate(block.items):
             self._set_font("", size)
             lines = self._wrap(item, width)
             self._room_for(line_h)
             y = pdf.get_y()
-            self._set_font("", size, LATIN_FAMILY)
             pdf.set_xy(bullet_x, y)
-            pdf.cell(BULLET_INDENT, line_h, "•", align=Align.C)
-            self._set_font("", size)
+            if block.markers is None:
+                self._set_font("", size, LATIN_FAMILY)
+                pdf.cell(indent, line_h, "•", align=Align.C)
+                self._set_font("", size)
+            else:
+                pdf.cell(indent, line_h, block.markers[index], align=self.start)
             self._lines_flow(lines, text_x, width, line_h)
             pdf.set_y(pdf.get_y() + (0.3 if block.small else 0.6))
         pdf.set_y(pdf.get_y() + 1.2)

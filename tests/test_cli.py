@@ -135,3 +135,21 @@ def test_main_py_runs_as_a_program() -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["results"]
+
+
+@pytest.mark.parametrize("every", [[], ["--all-questions"]])
+def test_interview_replays_the_file_and_screens_as_screen_does(
+    every: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = Path(__file__).parent / "data" / "journalist_pk.json"
+    assert run(["interview", str(path), "--today", "2026-11-23", *every]) == 0
+    replayed = json.loads(capsys.readouterr().out)
+    assert run(["interview", str(path), "--today", "2026-11-23", "--all-questions"]) == 0
+    everything = json.loads(capsys.readouterr().out)
+    assert len(replayed["asked"]) == len(set(replayed["asked"])) <= len(everything["asked"])
+    verdicts = [
+        (r["pathway"], r["verdict"], r["applies_despite_status"]) for r in replayed["results"]
+    ]
+    assert verdicts == [
+        (r["pathway"], r["verdict"], r["applies_despite_status"]) for r in everything["results"]
+    ]

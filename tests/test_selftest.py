@@ -14,9 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from cli.samples import SAMPLES, complete_interview
 from cli.selftest import Report, run_selftest
+from forms.answers_file import answers_to_json
+from forms.validation import parse_answer
 from i18n.runtime import current_language
 from main import main
+from pathways.engine import default_engine
 
 
 def _run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[int, str]:
@@ -80,3 +84,19 @@ def test_untimed_leaves_everything_but_the_time() -> None:
     report.fail("summary not available")
     assert _untimed(report.verdict(2.0)) == _untimed(report.verdict(31.4))
     assert _untimed(report.verdict(2.0)).endswith("0 summaries]")
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES))
+def test_sample_people_keep_every_answer_they_give(sample: str) -> None:
+    """The self-test and the benchmarks screen these people: "I don't know" goes only to the
+    questions they leave open, never over an answer they gave (it once replaced the
+    journalist's country, Pakistan, and all her later answers)."""
+    engine = default_engine()
+    raw = SAMPLES[sample]
+    interview = complete_interview(engine.questionnaire, raw)
+    assert interview.is_complete
+    given = answers_to_json(interview.answers)
+    assert {key: given.get(key) for key in raw} == {
+        key: answers_to_json({key: parse_answer(engine.questionnaire.question(key), value)})[key]
+        for key, value in raw.items()
+    }

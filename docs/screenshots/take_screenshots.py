@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from gui.app import create_window  # noqa: E402
 from gui.group_editor import GroupInput  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
+from gui.mode import Mode  # noqa: E402
 from gui.question_page import QuestionPage  # noqa: E402
 from gui.results_page import ResultsPage  # noqa: E402
 from gui.review_page import ReviewPage  # noqa: E402
-from gui.session import Mode, Session  # noqa: E402
+from gui.session import Session  # noqa: E402
 from pathways.engine import default_engine  # noqa: E402
 from tests.gui.personas import INTERPRETER, JOURNALIST  # noqa: E402
 

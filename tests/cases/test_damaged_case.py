@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -46,6 +47,7 @@ def test_the_healthy_cases_still_list_load_and_the_damaged_one_is_named(
 def test_the_command_line_lists_shows_and_deletes_around_a_damaged_case(
     store: CaseStore,
     store_folder: Path,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -57,6 +59,17 @@ def test_the_command_line_lists_shows_and_deletes_around_a_damaged_case(
     assert first in captured.out and f"{damaged}\t(damaged" in captured.out
     assert damaged in captured.err
     assert run([*base, "show", first[:8]]) == 0
+    raw = tmp_path / "damaged-row.json"
+    assert run([*base, "export-raw", damaged, "--out", str(raw)]) == 0
+    saved = json.loads(raw.read_text(encoding="utf-8"))
+    conn = sqlite3.connect(store_folder / "cases.sqlite3")
+    try:
+        (ciphertext,) = conn.execute(
+            "SELECT ciphertext FROM cases WHERE case_id = ?", (damaged,)
+        ).fetchone()
+    finally:
+        conn.close()
+    assert saved["case_id"] == damaged and bytes.fromhex(saved["ciphertext"]) == ciphertext
     assert run([*base, "delete", damaged]) == 0
     capsys.readouterr()
     assert run([*base, "list"]) == 0

@@ -121,3 +121,17 @@ def test_a_passphrase_change_derives_the_new_key_with_todays_costs(
     finally:
         conn.close()
     assert kdf == DEFAULT_KDF.model_dump_json().encode("ascii")
+
+
+def test_wrong_passphrases_are_counted_and_told_once_after_the_next_unlock(
+    store: CaseStore, store_folder: Path
+) -> None:
+    store.close()
+    for _ in range(3):
+        with pytest.raises(CaseStoreError) as caught:
+            CaseStore.open(store_folder, "not the passphrase")
+        assert caught.value.kind is ErrorKind.WRONG_PASSPHRASE
+    with CaseStore.open(store_folder, PASSPHRASE) as reopened:
+        assert reopened.failed_tries == 3
+    with CaseStore.open(store_folder, PASSPHRASE) as again:
+        assert again.failed_tries == 0

@@ -16,6 +16,7 @@ from cases import TEST_KDF, CaseStore, CaseStoreError, ErrorKind, default_store_
 from forms.answers import answer_to_json
 from gui.bidi import FSI, PDI
 from gui.case_list_page import suggested_label
+from gui.case_session import retry_wait_seconds
 from gui.passphrase import strength_hint
 from gui.question_page import QuestionPage
 from gui.results_page import ResultsPage
@@ -113,6 +114,34 @@ def test_wrong_passphrase_one_message_then_try_again(qtbot: QtBot) -> None:
     assert page.fields.new_edit.text() == "" and page.submit_button.isEnabled()
     driver.type_passphrase(PASSPHRASE, twice=False)
     qtbot.waitUntil(lambda: driver.window.view == "cases", timeout=WAIT_MS)
+
+
+def test_repeated_wrong_passphrases_wait_longer_and_are_told_after_unlock(
+    qtbot: QtBot,
+) -> None:
+    CaseStore.create(default_store_folder(), PASSPHRASE, kdf=TEST_KDF).close()
+    driver = CaseDriver(qtbot)
+    driver.start(caseworker=True)
+    page = driver.unlock_page()
+    for tries in range(1, 4):
+        driver.type_passphrase(f"wrong passphrase {tries}", twice=False)
+        qtbot.waitUntil(lambda: not page.busy_bar.isVisible(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: page.fields.error_label.isVisible(), timeout=WAIT_MS)
+    assert retry_wait_seconds(1) == retry_wait_seconds(2) == 0
+    assert [retry_wait_seconds(n) for n in (3, 4, 5, 20)] == [2, 4, 8, 60]
+    assert page.wait_left == 2 and not page.submit_button.isEnabled()
+    assert "wait" in page.busy_label.text()
+    page.submit()  # Enter while waiting does nothing
+    assert driver.window.case_flow.wrong_tries == 3
+    page.finish_wait()
+    default_store_folder().chmod(0o755)  # a second warning at the same unlock
+    driver.type_passphrase(PASSPHRASE, twice=False)
+    qtbot.waitUntil(lambda: driver.window.view == "cases", timeout=WAIT_MS)
+    status = driver.case_list().status_label.text()
+    assert "3 failed attempts to open the cases since you last opened them." in status.replace(
+        "\u2068", ""
+    ).replace("\u2069", "")
+    assert "they are now private to you" in status, "every unlock warning shows, none replaced"
 
 
 def test_the_key_is_derived_off_the_ui_thread(

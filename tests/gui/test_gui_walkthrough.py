@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from forms.answers import answer_to_json
@@ -70,6 +71,10 @@ def test_walkthrough_matches_core(qtbot: QtBot, language: str, persona: str) -> 
         page.show_view()
     driver.click(page.all_filter)
     assert page.table is not None and page.card is None
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the plan's widgets
+    made = page.holder.findChildren(QWidget)
+    assert len(made) <= 25 < len(core.results), "one table (and its parts), not a widget per route"
+    assert len(page.holder.findChildren(QLabel)) == 1  # the line that says how to open one
     model = page.table.model()
     expected = {result.pathway: result for result in core.results}
     rows = {

@@ -215,6 +215,7 @@ def test_export_runs_off_the_ui_thread_and_reports_back(qtbot: QtBot, tmp_path: 
                 options.include_sensitive,
                 options.bilingual,
                 options.case_reference,
+                options.name,
                 threading.current_thread() is threading.main_thread(),
             )
         )
@@ -226,11 +227,12 @@ def test_export_runs_off_the_ui_thread_and_reports_back(qtbot: QtBot, tmp_path: 
     assert page.reference_field.isVisible()
     page.sensitive_box.setChecked(True)
     page.reference_field.setText("  KBL-7  ")
+    page.name_field.setText("  Nazanin Ahmadi  ")
     target = tmp_path / "summary.pdf"
     page.start_export(target)
     assert page.export_progress.isVisible() and not page.export_button.isEnabled()
     qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=5000)
-    assert calls == [(True, "en", True, False, "KBL-7", False)]
+    assert calls == [(True, "en", True, False, "KBL-7", "Nazanin Ahmadi", False)]
     assert target.read_bytes().startswith(b"%PDF")
     assert not page.export_progress.isVisible()
     assert page.export_status.text() == f"Saved: {isolate(3)} pages."

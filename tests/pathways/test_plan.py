@@ -3,9 +3,7 @@ to do first. Each rule is tested on both sides (verdict × status × exemption).
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from pathways.model import ReferralMode, Status
 from pathways.plan import ACTION, DOCUMENTS_STEP, MAX_STEPS, derive_plan
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
 from tests.conftest import TODAY
-from tests.forms.test_questionnaire_coverage import candidate_answers
+from tests.pathways.random_people import random_screening
 
 
 def base_screening() -> Screening:
@@ -125,6 +123,10 @@ def test_steps_and_documents_are_merged_without_repeats() -> None:
     texts = [d.text for d in plan.documents]
     assert len(texts) == len(set(texts))
     assert set(texts) == {d.text for r in results for d in r.documents}
+    for document in plan.documents:  # each route that asks for it, in the plan's order
+        wanted = [r.pathway for r in plan.act_now]
+        asking = {r.pathway for r in results if document.text in {d.text for d in r.documents}}
+        assert document.pathways == tuple(p for p in wanted if p in asking)
 
 
 def test_the_journalist_can_act_on_routes_that_fit_and_are_open() -> None:
@@ -140,18 +142,10 @@ def test_the_journalist_can_act_on_routes_that_fit_and_are_open() -> None:
     assert 3 <= len(plan.next_steps) <= MAX_STEPS
 
 
-DATES = {"": [date(2010, 6, 1), date(2021, 8, 15), date(2025, 12, 31), TODAY - timedelta(days=100)]}
-
-
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1))
 def test_act_now_never_holds_a_route_closed_to_the_person(seed: int) -> None:
-    engine = default_engine()
-    rng = random.Random(seed)
-    interview = Interview(engine.questionnaire, TODAY)
-    while (question := interview.current()) is not None:
-        interview.answer(candidate_answers(question, DATES, rng))
-    screening = engine.screen(interview)
+    screening = random_screening(seed)
     plan = derive_plan(screening)
     by_id = {r.pathway: r for r in screening.results}
     for route in plan.act_now:

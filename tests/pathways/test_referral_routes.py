@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import random
-from datetime import date
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forms.interview import Interview
 from pathways.engine import default_engine
 from pathways.model import Kind, ReferralMode
 from pathways.plan import derive_plan
 from pathways.results import Outcome, Verdict
-from tests.conftest import TODAY
-from tests.forms.test_questionnaire_coverage import candidate_answers
+from tests.pathways.random_people import random_screening
 
 SELF_STARTED = {"de.local_staff"}
 """Routes whose "referral" the person starts: a threat report sent through the ex-employer."""
@@ -31,9 +26,6 @@ NAMED = {
 
 def referral_criterion(pathway: str, kind: Kind) -> str:
     return NAMED.get(pathway, REFERRAL_CRITERION[kind])
-
-
-DATES = {"": [date(2010, 6, 1), date(2021, 8, 15), date(2025, 7, 1), date(2025, 12, 31)]}
 
 
 def test_every_referral_route_names_its_referral_as_a_criterion() -> None:
@@ -62,11 +54,7 @@ def test_invitation_routes_go_on_only_for_the_invited() -> None:
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1))
 def test_no_referral_route_is_eligible_without_its_referral(seed: int) -> None:
     engine = default_engine()
-    rng = random.Random(seed)
-    interview = Interview(engine.questionnaire, TODAY)
-    while (question := interview.current()) is not None:
-        interview.answer(candidate_answers(question, DATES, rng))
-    screening = engine.screen(interview)
+    screening = random_screening(seed)
     modes = {p.id: p for p in engine.rules.pathways}
     for result in screening.results:
         pathway = modes[result.pathway]

@@ -272,6 +272,48 @@ def test_the_plan_comes_first_and_the_detail_only_in_the_appendix(
         assert result.name in text, result.name
 
 
+def test_each_route_block_points_to_its_documents_in_the_one_checklist(
+    engine: Engine, person: Screening
+) -> None:
+    """The checklist is numbered once; a route's block names its numbers instead of listing
+    the same documents again, and every number points to a document that route asks for."""
+    plan = derive_plan(person)
+    document = build_summary(person, engine, SummaryOptions(language="en"))
+    blocks = document.blocks
+    start = next(i for i, b in enumerate(blocks) if getattr(b, "text", "") == "Documents to gather")
+    checklist = next(b for b in blocks[start:] if isinstance(b, BulletList))
+    assert checklist.markers == [f"{n}." for n in range(1, len(plan.documents) + 1)]
+    assert checklist.items == [
+        d.text + (" (to verify)" if d.to_verify else "") for d in plan.documents
+    ]
+    text = document_text(document)
+    by_id = {r.pathway: r for r in person.results}
+    acted = [r for r in plan.act_now if r.kind.value == "pathway"]
+    assert acted
+    for route in acted:
+        numbers = [n for n, d in enumerate(plan.documents, start=1) if route.pathway in d.pathways]
+        assert {d.text for d in by_id[route.pathway].documents} == {
+            plan.documents[n - 1].text for n in numbers
+        }
+        if numbers:
+            listed = ", ".join(str(n) for n in numbers)
+            assert f"Documents to gather: {listed}." in text, route.pathway
+
+
+def test_routes_under_if_you_applied_before_are_not_listed_again(
+    engine: Engine, person: Screening
+) -> None:
+    plan = derive_plan(person)
+    assert plan.if_applied_before, "the sample person has closed routes they may have applied to"
+    document = build_summary(person, engine, SummaryOptions(language="en"))
+    blocks = document.blocks
+    start = next(i for i, b in enumerate(blocks) if getattr(b, "text", "") == "Other routes")
+    items = [item for b in blocks[start:] if isinstance(b, BulletList) for item in b.items]
+    for route in plan.if_applied_before:
+        assert not any(item.startswith(f"{route.name} (") for item in items), route.pathway
+    assert len(items) == plan.others  # every other route is still there, once
+
+
 def test_sections_keep_the_order_and_depth_of_the_issue(engine: Engine, person: Screening) -> None:
     document = build_summary(person, engine, SummaryOptions(language="en", detail=Detail.FULL))
     headings = [b.text for b in document.blocks if isinstance(b, Heading)]
@@ -600,9 +642,18 @@ def test_markup_reads_the_subset() -> None:
     assert isinstance(table, Table) and table.col_widths == [2.0, 1.0]
 
 
+def test_markup_numbers_a_list_when_every_item_has_a_marker() -> None:
+    (section,) = parse_markup('<ul><li data-marker="۱.">a</li><li data-marker="۲.">b</li></ul>')
+    (numbered,) = section.blocks
+    assert isinstance(numbered, BulletList) and numbered.markers == ["۱.", "۲."]
+    (section,) = parse_markup("<ul><li>a</li></ul>")
+    assert section.blocks[0].markers is None  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     "markup",
     [
+        '<ul><li data-marker="1.">a</li><li>b</li></ul>',
         "<script>x</script>",
         "<p><b>bold</b></p>",
         '<p onclick="x">a</p>',

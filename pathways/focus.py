@@ -1,0 +1,106 @@
+"""Which questions can still change an outcome: the goal an adaptive interview pursues.
+
+Conditions are Kleene three-valued, so refining an unknown fact moves a condition only from
+unknown to met or not met, never between them. A route is settled once its verdict is decided
+and, when it is not open, its exemption too; then only the unknown parts of unsettled routes
+(criteria, exemption, notices) can still move, and a question matters only if it sets one of
+their facts or opens a question that does. `known` tests read "is this unanswered" and break
+that argument, so their facts always matter, as do the family members the summary lists.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from forms.answers import Answer
+from forms.conditions import AllOf, AnyOf, Condition, Leaf, Maybe, NotOf, Scope, Tri, fact_uses
+from forms.questionnaire import Questionnaire
+from pathways.evaluate import judge
+from pathways.model import Status
+from pathways.rules import FAMILY_GROUP, RuleSet
+
+
+def open_facts(condition: Condition, scope: Scope) -> set[str]:
+    """The facts read by the parts of a condition that are still unknown."""
+    if condition.evaluate(scope) is not Tri.UNKNOWN:
+        return set()
+    if isinstance(condition, Leaf):
+        return {condition.fact}
+    if isinstance(condition, AllOf | AnyOf):
+        parts = condition.all if isinstance(condition, AllOf) else condition.any
+        return set().union(*(open_facts(part, scope) for part in parts))
+    if isinstance(condition, NotOf):
+        return open_facts(condition.not_, scope)
+    if isinstance(condition, Maybe):
+        return open_facts(condition.maybe, scope)
+    return {use.fact for use in fact_uses(condition)}
+
+
+@dataclass
+class Focus:
+    """The goal for forms.Interview: question id -> how many unsettled routes it can move."""
+
+    questionnaire: Questionnaire
+    rules: RuleSet
+    _owner: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._owner = {q.id: q.id for q in self.questionnaire.questions()}
+        for group, fields in self.questionnaire.groups.items():
+            self._owner.update(dict.fromkeys(fields, group))
+
+    @cached_property
+    def always(self) -> set[str]:
+        """Facts tested with `known` (not monotone) and the family list the summary shows."""
+        facts = {FAMILY_GROUP}
+        for pathway in self.rules.pathways:
+            conditions = [c.test for c in pathway.criteria]
+            conditions += [r.test for r in pathway.family.rules if r.test is not None]
+            if pathway.status_exemption is not None:
+                conditions.append(pathway.status_exemption.test)
+            conditions += [n.applies_when for n in self.rules.notices_for[pathway.id]]
+            for condition in conditions:
+                facts |= {u.fact for u in fact_uses(condition) if u.operator == "known"}
+        return facts
+
+    def __call__(self, facts: Mapping[str, Answer], today: date) -> dict[str, int]:
+        scope = Scope(facts, today)
+        weight: Counter[str] = Counter()
+        for pathway in self.rules.pathways:
+            judgement = judge(self.rules, pathway, scope)
+            moving: set[str] = set()
+            if Tri.FALSE not in judgement.criteria:
+                for criterion, outcome in zip(pathway.criteria, judgement.criteria, strict=True):
+                    if outcome is Tri.UNKNOWN:
+                        moving |= open_facts(criterion.test, scope)
+            exemption = pathway.status_exemption
+            unsure = exemption is not None and judgement.exemption is Tri.UNKNOWN
+            if exemption is not None and unsure and pathway.status is not Status.OPEN:
+                moving |= open_facts(exemption.test, scope)
+            if not moving:
+                continue
+            for notice, outcome in judgement.notices:
+                if outcome is Tri.UNKNOWN:
+                    moving |= open_facts(notice.applies_when, scope)
+            weight.update(self._questions(moving, scope))
+        for question in self._questions(self.always, scope):
+            weight[question] += 0
+        return dict(weight)
+
+    def _questions(self, facts: set[str], scope: Scope) -> set[str]:
+        """The questions setting these facts, and those whose answers would open them."""
+        questions: set[str] = set()
+        todo = [self._owner[fact] for fact in facts if fact in self._owner]
+        while todo:
+            question_id = todo.pop()
+            if question_id in questions:
+                continue
+            questions.add(question_id)
+            ask_when = self.questionnaire.question(question_id).ask_when
+            if ask_when is not None:
+                todo += [self._owner[f] for f in open_facts(ask_when, scope) if f in self._owner]
+        return questions
