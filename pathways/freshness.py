@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from i18n.runtime import N_
+from i18n.runtime import N_, _
 
 STALE_AFTER_DAYS = 90
 
@@ -18,3 +18,21 @@ STALE_NOTE = N_(
 def is_stale(checked: date | None, today: date) -> bool:
     """True when the rules were last checked more than 90 days before `today`."""
     return checked is not None and (today - checked).days > STALE_AFTER_DAYS
+
+
+def stale_line(checked: date, today: date, shown: str) -> str | None:
+    """The one-line warning (translated, with the date as `shown`), or None when fresh."""
+    return _(STALE_NOTE) % {"date": shown} if is_stale(checked, today) else None
+
+
+def rules_in_use_line(release: str, shown: str, pack: str | None) -> str:
+    """Which rules a screening uses, with the date they were last checked (`shown`)."""
+    if pack is None:
+        return _("Rules %(release)s of %(date)s, built into this Masir") % {
+            "release": release,
+            "date": shown,
+        }
+    return _("Rules %(release)s of %(date)s, installed from a rule pack") % {
+        "release": release,
+        "date": shown,
+    }

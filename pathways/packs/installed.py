@@ -21,7 +21,7 @@ from pathlib import Path
 from forms.atomic_files import fsync_path, write_atomically
 from forms.errors import FormsError
 from i18n.runtime import _, ngettext
-from pathways.engine import load_engine
+from pathways.engine import Engine, load_engine
 from pathways.errors import RulePackError, RulesError
 from pathways.model import RulesMeta
 from pathways.packs import layout
@@ -56,7 +56,15 @@ def install(path: Path, *, allow_older: bool = False, folder: Path | None = None
             _("This rule pack needs Masir %(needed)s or newer; this is Masir %(this)s.")
             % {"needed": meta.min_app_version, "this": APP_VERSION}
         )
-    in_use = current_release(folder)
+    in_use, built_in = current_release(folder), read_meta().version
+    if version_key(meta.version) < version_key(built_in):
+        raise RulePackError(
+            _(
+                "This rule pack (%(new)s) is older than the rules built into this Masir "
+                "(%(old)s); nothing was changed."
+            )
+            % {"new": meta.version, "old": built_in}
+        )
     if not allow_older and version_key(meta.version) <= version_key(in_use):
         raise RulePackError(
             _(
@@ -66,17 +74,18 @@ def install(path: Path, *, allow_older: bool = False, folder: Path | None = None
             % {"new": meta.version, "old": in_use}
         )
     packs = folder / "packs"
-    packs.mkdir(parents=True, exist_ok=True)
-    _remove_unused(folder)
     staging = packs / f".staging-{secrets.token_hex(4)}"
     try:
-        _unpack(pack, staging)
-        cases = _test(staging)
+        packs.mkdir(parents=True, exist_ok=True)
+        _remove_unused(folder)
+        cases = _test(load_unpacked(pack, staging), staging)
         name = f"{meta.version}-{secrets.token_hex(4)}"
         os.rename(staging, packs / name)
         fsync_path(packs)
         write_pointer(folder / "previous", read_pointer(folder / "current") or BUILT_IN)
         write_pointer(folder / "current", name)
+    except OSError as error:
+        raise _not_saved(error) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     _remove_unused(folder)
@@ -92,9 +101,19 @@ def rollback(folder: Path | None = None) -> str:
         raise RulePackError(_("There are no earlier rules to go back to; nothing was changed."))
     if previous != BUILT_IN and not (folder / "packs" / previous / PACK_FILE).is_file():
         raise RulePackError(_("The earlier rules are no longer there; nothing was changed."))
-    write_pointer(folder / "current", previous)
-    write_pointer(folder / "previous", current)
+    try:
+        write_pointer(folder / "current", previous)
+        write_pointer(folder / "previous", current)
+    except OSError as error:
+        raise _not_saved(error) from None
     return previous
+
+
+def _not_saved(error: OSError) -> RulePackError:
+    return RulePackError(
+        _("The rules could not be saved (%(reason)s); nothing was changed.")
+        % {"reason": error.strerror or error.__class__.__name__}
+    )
 
 
 def current_release(folder: Path | None = None) -> str:
@@ -111,28 +130,33 @@ def current_release(folder: Path | None = None) -> str:
     return max(installed, built_in, key=version_key)
 
 
-def _unpack(pack: Pack, staging: Path) -> None:
-    """Write every file and the pack itself, flushed to disk, into a new folder."""
-    staging.mkdir()
-    folders = {staging}
-    for name, data in {**pack.files, PACK_FILE: pack.raw}.items():
-        target = staging / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        folders.add(target.parent)
-        write_atomically(target, data)
-    for each in folders:
-        fsync_path(each)
-
-
-def _test(staging: Path) -> int:
-    """Load the pack's rules and run all its rule cases; the number of cases run."""
+def load_unpacked(pack: Pack, root: Path) -> Engine:
+    """Write the pack's files and the pack itself, flushed to disk, into the new folder `root`,
+    and load its rules (RulePackError when they do not load or cannot be written)."""
     try:
-        engine = load_engine(staging)
-        failures, total = failing_cases(engine, staging / layout.CASES)
+        root.mkdir()
+        folders = {root}
+        for name, data in {**pack.files, PACK_FILE: pack.raw}.items():
+            target = root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+            write_atomically(target, data)
+        for each in folders:
+            fsync_path(each)
+    except OSError as error:
+        raise _not_saved(error) from None
+    try:
+        return load_engine(root)
     except (RulesError, FormsError) as error:
-        raise RulePackError(
-            _("The rules in this pack do not load: %(problem)s") % {"problem": error.message}
-        ) from None
+        raise _not_loading(error) from None
+
+
+def _test(engine: Engine, root: Path) -> int:
+    """Run all the pack's rule cases; the number of cases run."""
+    try:
+        failures, total = failing_cases(engine, root / layout.CASES)
+    except (RulesError, FormsError) as error:
+        raise _not_loading(error) from None
     if total == 0:
         raise RulePackError(_("This rule pack holds no rule cases; it is refused."))
     if failures:
@@ -145,6 +169,12 @@ def _test(staging: Path) -> int:
             % {"count": len(failures), "first": failures[0]}
         )
     return total
+
+
+def _not_loading(error: RulesError | FormsError) -> RulePackError:
+    return RulePackError(
+        _("The rules in this pack do not load: %(problem)s") % {"problem": error.message}
+    )
 
 
 def _remove_unused(folder: Path) -> None:

@@ -4,11 +4,15 @@ changed, routes and questions added or removed. The window and `rules diff` show
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from i18n.runtime import _
 from pathways.engine import Engine
 from pathways.model import Pathway
+from pathways.packs.archive import read_pack_file
+from pathways.packs.installed import load_unpacked
 from pathways.words import STATUS
 
 
@@ -32,6 +36,15 @@ class RulesDiff:
             or self.added_questions
             or self.removed_questions
         )
+
+
+def preview_pack(path: Path, current: Engine) -> RulesDiff:
+    """Verify the pack at `path`, load its rules in a temporary folder and compare them with
+    `current` (RulePackError when it is refused; nothing is installed)."""
+    pack = read_pack_file(path)
+    with tempfile.TemporaryDirectory(prefix="masir-rules-") as temp:
+        new = load_unpacked(pack, Path(temp) / "pack")
+    return compare_rules(current, new)
 
 
 def compare_rules(old: Engine, new: Engine) -> RulesDiff:
