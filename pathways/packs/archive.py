@@ -67,7 +67,8 @@ def pack_bytes(files: Mapping[str, bytes], private_key: Ed25519PrivateKey) -> by
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(layout.MANIFEST, manifest.model_dump_json(indent=1))
         for name in sorted(files):
-            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), files[name])
+            entry = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            archive.writestr(entry, files[name], compress_type=zipfile.ZIP_DEFLATED)
         archive.comment = b"\0" * _COMMENT_LENGTH  # the length is fixed: the signature fits
     unsigned = buffer.getvalue()[:-_COMMENT_LENGTH]
     signature = private_key.sign(unsigned)
