@@ -67,7 +67,7 @@ def run_rules(args: argparse.Namespace, today: date | None = None) -> str:
 def _show(today: date) -> str:
     in_use = rules_in_use()
     rules = in_use.engine.rules
-    lines = [rules_in_use_line(rules.release, rules.checked.isoformat(), in_use.pack)]
+    lines = [rules_in_use_line(rules.release, rules.checked.isoformat(), in_use.engine.from_pack)]
     if (stale := stale_line(rules.checked, today, rules.checked.isoformat())) is not None:
         lines.append(stale)
     if in_use.note:

@@ -38,6 +38,8 @@ from gui.labels import plain_label
 from gui.pages import ScrollingPage, button, ok_cancel_buttons
 from gui.passphrase import PassphraseDialog
 from gui.rescreen import change_text
+from gui.rules_update import RulesUpdate
+from gui.rules_words import rules_text
 from i18n.runtime import _, current_language, ngettext
 from pathways.compare import compare
 from pathways.engine import Engine
@@ -151,6 +153,7 @@ class CaseListPage(ScrollingPage):
         self.export_button = button(_("Export…"), self.body)
         self.import_button = button(_("Import…"), self.body)
         self.passphrase_button = button(_("Change passphrase…"), self.body)
+        self.rules_button = button(_("Update rules from file…"), self.body)
         for index, each in enumerate(
             (
                 self.new_button,
@@ -161,6 +164,7 @@ class CaseListPage(ScrollingPage):
                 self.export_button,
                 self.import_button,
                 self.passphrase_button,
+                self.rules_button,
             )
         ):
             actions.addWidget(each, index // 4, index % 4)
@@ -180,6 +184,9 @@ class CaseListPage(ScrollingPage):
         self.report_label.setStyleSheet("background: #eef3fb; color: #1a1a1a; padding: 6px;")
         self.report_label.hide()
         self.column.addWidget(self.report_label)
+        self.rules_label = plain_label("", selectable=True)
+        self.column.addWidget(self.rules_label)
+        self.rules_update = RulesUpdate(self, engine_factory)
 
         idle_row = QHBoxLayout()
         idle_caption = plain_label(_("Lock the cases after this many minutes without use:"))
@@ -213,6 +220,12 @@ class CaseListPage(ScrollingPage):
         self.export_button.clicked.connect(self.ask_export)
         self.import_button.clicked.connect(self.ask_import)
         self.passphrase_button.clicked.connect(self.ask_change_passphrase)
+        self.rules_button.clicked.connect(self.rules_update.choose)
+        self.rules_update.status.connect(lambda text, error: self.show_status(text, error=error))
+        self.rules_update.rules_loaded.connect(
+            lambda engine: self.rules_label.setText(rules_text(engine))
+        )
+        self.rules_update.load()
         self.lock_button.clicked.connect(self.lock_requested)
         self.idle_spin.valueChanged.connect(self.idle_minutes_changed)
         self.reload()

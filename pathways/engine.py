@@ -26,6 +26,7 @@ from pathways.rules import RuleSet, load_rules
 class Engine:
     questionnaire: Questionnaire
     rules: RuleSet
+    from_pack: bool = False  # the rules of an installed rule pack, not the built-in ones
 
     @cached_property
     def focus(self) -> Focus:
@@ -60,7 +61,7 @@ def load_engine(root: Path | None = None) -> Engine:
         questionnaire = load_questionnaire()
         return Engine(questionnaire, load_rules(questionnaire))
     questionnaire = load_questionnaire(root / layout.FORMS)
-    return Engine(questionnaire, load_rules(questionnaire, root / layout.RULES))
+    return Engine(questionnaire, load_rules(questionnaire, root / layout.RULES), from_pack=True)
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ def stale_line(checked: date, today: date, shown: str) -> str | None:
     return _(STALE_NOTE) % {"date": shown} if is_stale(checked, today) else None
 
 
-def rules_in_use_line(release: str, shown: str, pack: str | None) -> str:
+def rules_in_use_line(release: str, shown: str, from_pack: bool) -> str:
     """Which rules a screening uses, with the date they were last checked (`shown`)."""
-    if pack is None:
+    if not from_pack:
         return _("Rules %(release)s of %(date)s, built into this Masir") % {
             "release": release,
             "date": shown,
