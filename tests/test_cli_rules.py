@@ -190,3 +190,10 @@ def test_kill_9_at_20_moments_of_an_install_leaves_a_working_masir(
         assert after.pack.startswith(release + "-"), "the pointer and the rules agree"
         interview = interview_from_answers(after.engine.questionnaire, person, date(2026, 11, 23))
         assert after.engine.screen(interview).rules_release == release
+
+
+def test_the_text_report_warns_when_the_rules_are_old(capsys: pytest.CaptureFixture[str]) -> None:
+    for today, stale in (("2026-11-23", False), ("2027-03-01", True)):
+        assert run(["screen", str(PERSON), "--today", today]) == 0
+        head = capsys.readouterr().out.splitlines()[:6]
+        assert any("more than 90 days ago" in line for line in head) is stale
