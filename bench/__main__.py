@@ -11,6 +11,9 @@
 (a2) the results page (bench/bench_results.py): plan, "All routes", one route; ≤ 300 ms each,
     and over 100 ms they show a busy cursor
 (b) re-judging all pathways after one answer (bench/bench_evaluate.py); goal ≤ 1 ms
+(b2) a rule pack (bench/bench_rule_pack.py), in a fresh process: verify, and verify + install
+    (unpack, load, every rule case, switch); goal ≤ 2 s. Also the check of the pack in use
+    that every start makes
 (c) the full summary PDF in Dari, in-process after a warm-up; goal ≤ 300 ms
 (d) peak memory (max RSS) of a child process doing a whole interview in the window and the
     Dari export (bench/interview_export.py); goal ≤ 150 MB
@@ -125,6 +128,34 @@ def results_rows(runs: int) -> list[Row]:
         ("open one route in full", detail),
     )
     return [Row(what, f"{ms:.0f} ms", "≤ 300 ms", _mark(ms <= 300)) for what, ms in views]
+
+
+def rule_pack_rows(runs: int) -> list[Row]:
+    """bench/bench_rule_pack.py in fresh processes: what a caseworker waits for."""
+    figures: dict[str, list[float]] = {"verify": [], "install": [], "start": []}
+    measured: dict[str, float] = {}
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "bench/bench_rule_pack.py"],
+            cwd=ROOT,
+            env=_env(),
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+        if done.returncode != 0:
+            return [Row("rule pack verify + install", "failed", "≤ 2 s", done.stderr[-80:])]
+        measured = json.loads(done.stdout.strip().splitlines()[-1])
+        for key, values in figures.items():
+            values.append(float(measured[key]))
+    verify, install, start = (statistics.median(figures[k]) for k in ("verify", "install", "start"))
+    pack = f"{measured['kb']:.0f} KB, {measured['cases']:.0f} rule cases"
+    return [
+        Row(f"rule pack: verify ({pack})", f"{verify:.0f} ms", "≤ 2 s", _mark(verify <= 2000)),
+        Row("rule pack: verify + install", f"{install:.0f} ms", "≤ 2 s", _mark(install <= 2000)),
+        Row("rule pack in use: checked again at start", f"{start:.0f} ms", "", ""),
+    ]
 
 
 def _ratio_row(what: str, ms: float, bare: float, goal: float) -> Row:
@@ -277,6 +308,7 @@ def main() -> int:
     rows = startup_rows(args.runs)
     rows += results_rows(args.runs)
     rows.append(evaluate_row())
+    rows += rule_pack_rows(args.runs)
     rows.append(summary_row(args.runs))
     rows += page_rows()
     rows.append(memory_row(args.runs))
