@@ -101,13 +101,12 @@ def startup_rows(runs: int) -> list[Row]:
     return rows
 
 
-def results_rows(runs: int) -> list[Row]:
-    """bench/bench_results.py in fresh processes: the results page's views, first time each."""
-    figures: dict[str, list[float]] = {"plan": [], "all": [], "detail": []}
-    routes = 0
+def child_figures(script: str, runs: int) -> list[dict[str, float]] | str:
+    """The JSON line `script` prints, from `runs` fresh processes; or the end of its error."""
+    found = []
     for _ in range(runs):
         done = subprocess.run(
-            [sys.executable, "bench/bench_results.py"],
+            [sys.executable, script],
             cwd=ROOT,
             env=_env(),
             capture_output=True,
@@ -116,12 +115,20 @@ def results_rows(runs: int) -> list[Row]:
             check=False,
         )
         if done.returncode != 0:
-            return [Row("results page", "failed", "≤ 300 ms", done.stderr.strip()[-80:])]
-        measured = json.loads(done.stdout.strip().splitlines()[-1])
-        routes = int(measured["routes"])
-        for key, values in figures.items():
-            values.append(float(measured[key]))
-    plan, all_routes, detail = (statistics.median(figures[k]) for k in ("plan", "all", "detail"))
+            return done.stderr.strip()[-80:]
+        found.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return found
+
+
+def results_rows(runs: int) -> list[Row]:
+    """bench/bench_results.py in fresh processes: the results page's views, first time each."""
+    measured = child_figures("bench/bench_results.py", runs)
+    if isinstance(measured, str):
+        return [Row("results page", "failed", "≤ 300 ms", measured)]
+    routes = int(measured[-1]["routes"])
+    plan, all_routes, detail = (
+        statistics.median(m[k] for m in measured) for k in ("plan", "all", "detail")
+    )
     views = (
         ("results page opens on the plan (Dari, all unknown)", plan),
         (f'switch to "All routes" ({routes} rows)', all_routes),
@@ -132,25 +139,13 @@ def results_rows(runs: int) -> list[Row]:
 
 def rule_pack_rows(runs: int) -> list[Row]:
     """bench/bench_rule_pack.py in fresh processes: what a caseworker waits for."""
-    figures: dict[str, list[float]] = {"verify": [], "install": [], "start": []}
-    measured: dict[str, float] = {}
-    for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, "bench/bench_rule_pack.py"],
-            cwd=ROOT,
-            env=_env(),
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-            check=False,
-        )
-        if done.returncode != 0:
-            return [Row("rule pack verify + install", "failed", "≤ 2 s", done.stderr[-80:])]
-        measured = json.loads(done.stdout.strip().splitlines()[-1])
-        for key, values in figures.items():
-            values.append(float(measured[key]))
-    verify, install, start = (statistics.median(figures[k]) for k in ("verify", "install", "start"))
-    pack = f"{measured['kb']:.0f} KB, {measured['cases']:.0f} rule cases"
+    measured = child_figures("bench/bench_rule_pack.py", runs)
+    if isinstance(measured, str):
+        return [Row("rule pack verify + install", "failed", "≤ 2 s", measured)]
+    verify, install, start = (
+        statistics.median(m[k] for m in measured) for k in ("verify", "install", "start")
+    )
+    pack = f"{measured[-1]['kb']:.0f} KB, {measured[-1]['cases']:.0f} rule cases"
     return [
         Row(f"rule pack: verify ({pack})", f"{verify:.0f} ms", "≤ 2 s", _mark(verify <= 2000)),
         Row("rule pack: verify + install", f"{install:.0f} ms", "≤ 2 s", _mark(install <= 2000)),

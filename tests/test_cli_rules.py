@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,8 +19,7 @@ import pytest
 from cli.app import build_parser, run
 from cli.rules_command import run_rules
 from forms.answers_file import interview_from_answers
-from i18n.runtime import use_pack_catalogs
-from pathways.engine import default_engine, rules_in_use
+from pathways.engine import rules_in_use
 from pathways.packs.keys import TEST_KEY_ENV
 from pathways.packs.pointers import rules_folder
 from tests.pathways.rule_packs import TEST_KEY, files, signed, snapshot
@@ -30,12 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PERSON = ROOT / "tests" / "data" / "siv_interpreter.json"
 
 
-@pytest.fixture(autouse=True)
-def trust_test_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(TEST_KEY_ENV, "1")
-    yield
-    default_engine.cache_clear()
-    use_pack_catalogs(None)
+pytestmark = pytest.mark.usefixtures("trusted_test_key")
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,7 @@ from gui.main_window import MainWindow
 from gui.results_page import ResultsPage
 from gui.rules_update import PreviewDialog
 from gui.start_page import StartPage
-from i18n.runtime import use_pack_catalogs
 from pathways.engine import default_engine, rules_in_use
-from pathways.packs.keys import TEST_KEY_ENV
 from pathways.packs.pointers import rules_folder
 from tests.gui.case_driver import WAIT_MS, CaseDriver
 from tests.gui.gui_driver import reset_language
@@ -27,12 +25,12 @@ from tests.pathways.rule_packs import files, signed, snapshot
 STALE_DAY = date(2027, 6, 1)  # the built-in rules were last checked on 23 November 2026
 
 
+pytestmark = pytest.mark.usefixtures("trusted_test_key")
+
+
 @pytest.fixture(autouse=True)
-def _setting(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(TEST_KEY_ENV, "1")
+def _language() -> Iterator[None]:
     yield from reset_language()
-    default_engine.cache_clear()
-    use_pack_catalogs(None)
 
 
 def choose(qtbot: QtBot, driver: CaseDriver, path: Path) -> None:

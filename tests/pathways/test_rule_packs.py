@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import shutil
 import zipfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,8 +13,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from forms.answers_file import interview_from_answers, read_answers_file
-from i18n.runtime import use_pack_catalogs
-from pathways.engine import Engine, default_engine, load_engine, rules_in_use
+from pathways.engine import Engine, load_engine, rules_in_use
 from pathways.errors import RulePackError
 from pathways.packs.archive import MAX_UNPACKED_BYTES, read_pack
 from pathways.packs.installed import install, rollback
@@ -28,12 +26,7 @@ TODAY = date(2026, 11, 23)
 PEOPLE = sorted((Path(__file__).resolve().parents[1] / "data").glob("*.json"))
 
 
-@pytest.fixture(autouse=True)
-def trust_test_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(TEST_KEY_ENV, "1")
-    yield
-    default_engine.cache_clear()
-    use_pack_catalogs(None)
+pytestmark = pytest.mark.usefixtures("trusted_test_key")
 
 
 @pytest.fixture(scope="module")
