@@ -120,6 +120,7 @@ class CaseListPage(ScrollingPage):
         self.engine_factory = engine_factory
         self.kdf = kdf
         self.summaries: list[CaseSummary] = []
+        self.rules_version: str | None = None  # of the rules in use, once they are loaded
         self.dialog: QWidget | None = None  # the dialog open now, if any (tests reach it here)
 
         self.column.addWidget(plain_label(_("Cases"), scale=1.5, bold=True))
@@ -222,9 +223,7 @@ class CaseListPage(ScrollingPage):
         self.passphrase_button.clicked.connect(self.ask_change_passphrase)
         self.rules_button.clicked.connect(self.rules_update.choose)
         self.rules_update.status.connect(lambda text, error: self.show_status(text, error=error))
-        self.rules_update.rules_loaded.connect(
-            lambda engine: self.rules_label.setText(rules_text(engine))
-        )
+        self.rules_update.rules_loaded.connect(self._rules_loaded)
         self.rules_update.load()
         self.lock_button.clicked.connect(self.lock_requested)
         self.idle_spin.valueChanged.connect(self.idle_minutes_changed)
@@ -275,6 +274,8 @@ class CaseListPage(ScrollingPage):
                 "updated": isolate_date(summary.updated.astimezone().date()),
                 "answers": answers,
             }
+            if self.rules_version and summary.rules_version not in (None, self.rules_version):
+                text += " — " + _("results from other rules than today's: re-screen it")
             item = QListWidgetItem(text)
             item.setData(CASE_ID_ROLE, summary.case_id)
             self.case_list.addItem(item)
@@ -287,6 +288,12 @@ class CaseListPage(ScrollingPage):
             self.empty_label.setText("")
         self.empty_label.setVisible(bool(self.empty_label.text()))
         self._update_buttons()
+
+    def _rules_loaded(self, engine: Engine) -> None:
+        """Name the rules in use, and mark the cases whose results came from other rules."""
+        self.rules_label.setText(rules_text(engine))
+        self.rules_version = engine.rules.version
+        self.show_cases()
 
     def selected_ids(self) -> list[str]:
         return [str(item.data(CASE_ID_ROLE)) for item in self.case_list.selectedItems()]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from forms.answers_file import interview_from_answers
+from gui.bidi import FSI, PDI
 from gui.main_window import MainWindow
 from gui.results_page import ResultsPage
 from gui.rules_update import PreviewDialog
@@ -105,3 +106,23 @@ def test_results_name_the_rules_and_warn_when_they_are_old(
     assert page.stale_label.isHidden() is not stale
     if stale:
         assert "more than 90 days ago" in page.stale_label.text()
+
+
+def test_the_case_list_marks_cases_screened_under_other_rules(qtbot: QtBot) -> None:
+    driver = CaseDriver(qtbot)
+    page = driver.open_store()
+    old = driver.store.new_case("old rules")
+    driver.store.new_case("no results")
+    current = driver.store.new_case("today's rules")
+    driver.store.save_screening(old, {"rules_version": "2026-06-01.0000"})
+    version = default_engine().rules.version
+    driver.store.save_screening(current, {"rules_version": version})
+    page.reload()
+    qtbot.waitUntil(lambda: page.rules_version == version, timeout=WAIT_MS)
+    rows = {
+        page.case_list.item(row).text().split(FSI)[1].split(PDI)[0]: page.case_list.item(row)
+        for row in range(page.case_list.count())
+    }
+    assert set(rows) == {"old rules", "no results", "today's rules"}
+    marked = {label for label, item in rows.items() if "other rules" in item.text()}
+    assert marked == {"old rules"}
