@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from forms.errors import MasirError
 from gui.background import run_in_background
+from gui.bidi import isolate
 from gui.engine_loader import EngineLoader
 from gui.file_dialogs import private_file_dialog
 from gui.labels import plain_label
 from gui.pages import ok_cancel_buttons
 from gui.rules_words import rules_text
-from i18n.runtime import _
+from i18n.bidi import RLM
+from i18n.runtime import _, current_language, text_direction
 from pathways.engine import Engine, default_engine
 from pathways.packs.archive import SUFFIX
 from pathways.packs.installed import install
@@ -38,7 +40,9 @@ class PreviewDialog(QDialog):
         box.addWidget(
             plain_label(_("The rule pack is signed and whole. Installing it changes:"), bold=True)
         )
-        self.changes_label = plain_label("\n".join(lines), selectable=True)
+        # each line starts in the reading direction, even when it starts with a route's id
+        start = RLM if text_direction(current_language()) == "rtl" else ""
+        self.changes_label = plain_label("\n".join(start + line for line in lines), selectable=True)
         box.addWidget(self.changes_label)
         box.addWidget(
             plain_label(
@@ -87,7 +91,7 @@ class RulesUpdate(QObject):
         factory = self.engine_factory
         self.status.emit(_("Checking the rule pack…"), False)
         job = run_in_background(lambda: preview_pack(path, factory()))
-        job.done.connect(lambda diff: self._ask(path, diff_lines(diff)))
+        job.done.connect(lambda diff: self._ask(path, diff_lines(diff, isolate)))
         job.failed.connect(self._failed)
 
     def _ask(self, path: Path, lines: list[str]) -> None:

@@ -5,6 +5,7 @@ changed, routes and questions added or removed. The window and `rules diff` show
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,11 +91,16 @@ def _links(engine: Engine, pathway: Pathway) -> list[str]:
     return [source.url for source in engine.rules.sources_of[pathway.id] if source.url]
 
 
-def diff_lines(diff: RulesDiff) -> list[str]:
-    """The preview as short translated lines, the same in the window and on the command line."""
+def diff_lines(diff: RulesDiff, value: Callable[[str], str] = str) -> list[str]:
+    """The preview as short translated lines, the same in the window and on the command line;
+    `value` wraps each release, date and id (the window isolates them in Dari and Pashto)."""
     lines = [
         _("Rules %(old)s → %(new)s (last checked %(date)s)")
-        % {"old": diff.old_release, "new": diff.new_release, "date": diff.new_checked}
+        % {
+            "old": value(diff.old_release),
+            "new": value(diff.new_release),
+            "date": value(diff.new_checked),
+        }
     ]
     for label, items in (
         (_("New routes"), diff.added_routes),
@@ -103,9 +109,9 @@ def diff_lines(diff: RulesDiff) -> list[str]:
         (_("Removed questions"), diff.removed_questions),
     ):
         if items:
-            lines.append(f"{label}: {', '.join(items)}")
+            lines.append(f"{label}: {', '.join(map(value, items))}")
     for pathway_id, what in diff.changed_routes.items():
-        lines.append(f"{pathway_id}: {', '.join(what)}")
+        lines.append(f"{value(pathway_id)}: {', '.join(what)}")
     if diff.empty:
         lines.append(_("No route or question changes."))
     return lines
