@@ -17,6 +17,7 @@ from gui.main_window import MainWindow
 from gui.results_page import ResultsPage
 from gui.rules_update import PreviewDialog
 from gui.start_page import StartPage
+from i18n.bidi import strip_isolates
 from pathways.engine import default_engine, rules_in_use
 from pathways.packs.pointers import rules_folder
 from tests.gui.case_driver import WAIT_MS, CaseDriver
@@ -52,7 +53,7 @@ def test_update_rules_from_file_previews_then_installs(qtbot: QtBot, tmp_path: P
     qtbot.waitUntil(lambda: isinstance(page.rules_update.dialog, PreviewDialog), timeout=WAIT_MS)
     preview = page.rules_update.dialog
     assert isinstance(preview, PreviewDialog) and preview.isVisible()
-    assert "2026.11.1 → 2027.1" in preview.changes_label.text()
+    assert "2026.11.1 → 2027.1" in strip_isolates(preview.changes_label.text())
     assert snapshot(rules_folder()) == {}, "the preview installs nothing"
     driver.click(preview.install_button)
     qtbot.waitUntil(lambda: "in use from now on" in page.status_label.text(), timeout=WAIT_MS)
