@@ -11,7 +11,10 @@
 (a2) the results page (bench/bench_results.py): plan, "All routes", one route; ≤ 300 ms each,
     and over 100 ms they show a busy cursor
 (b) re-judging all pathways after one answer (bench/bench_evaluate.py); goal ≤ 1 ms
-(b2) a rule pack (bench/bench_rule_pack.py), in a fresh process: verify, and verify + install
+(b2) questions asked, adaptive vs all (bench/bench_adaptive.py): every rule case and test data
+    file replayed both ways; goals: median ≤ 50 %, no route's verdict, status or
+    applies_despite_status nor the plan differing; choosing the next question ≤ 5 ms
+(b3) a rule pack (bench/bench_rule_pack.py), in a fresh process: verify, and verify + install
     (unpack, load, every rule case, switch); goal ≤ 2 s. Also the check of the pack in use
     that every start makes
 (c) the full summary PDF in Dari, in-process after a warm-up; goal ≤ 300 ms
@@ -171,6 +174,28 @@ def evaluate_row() -> Row:
     )
 
 
+def adaptive_rows() -> list[Row]:
+    from bench.bench_adaptive import measure
+
+    figures = measure()
+    ratio, differing = figures["median_ratio"], figures["differing"] + figures["differing_plans"]
+    return [
+        Row(
+            f"questions asked, adaptive vs all ({figures['personas']:.0f} personas)",
+            f"median {ratio:.0%}; {figures['differing']:.0f} routes, "
+            f"{figures['differing_plans']:.0f} plans differ",
+            "≤ 50 %, 0 differ",
+            _mark(ratio <= 0.5 and differing == 0),
+        ),
+        Row(
+            "choose the next question (answer + focus)",
+            f"{figures['choose_ms']:.1f} ms",
+            "≤ 5 ms",
+            _mark(figures["choose_ms"] <= 5),
+        ),
+    ]
+
+
 def summary_row(runs: int) -> Row:
     what = "summary PDF in Dari (journalist sample)"
     try:
@@ -303,6 +328,7 @@ def main() -> int:
     rows = startup_rows(args.runs)
     rows += results_rows(args.runs)
     rows.append(evaluate_row())
+    rows += adaptive_rows()
     rows += rule_pack_rows(args.runs)
     rows.append(summary_row(args.runs))
     rows += page_rows()

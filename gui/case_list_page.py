@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -103,6 +104,7 @@ class CaseListPage(ScrollingPage):
     open_requested = Signal(str)
     lock_requested = Signal()
     idle_minutes_changed = Signal(int)
+    every_question_changed = Signal(bool)
 
     def __init__(
         self,
@@ -112,6 +114,7 @@ class CaseListPage(ScrollingPage):
         engine_factory: Callable[[], Engine],
         kdf: KdfParams,
         idle_minutes: int,
+        every_question: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -203,6 +206,13 @@ class CaseListPage(ScrollingPage):
         idle_row.addWidget(self.idle_spin)
         idle_row.addStretch(1)
         self.column.addLayout(idle_row)
+        self.every_question_box = QCheckBox(_("Ask every question (a complete record)"), self.body)
+        self.every_question_box.setToolTip(
+            _("Otherwise only the questions whose answer can still change a result are asked.")
+        )
+        self.every_question_box.setAccessibleName(self.every_question_box.text())
+        self.every_question_box.setChecked(every_question)
+        self.column.addWidget(self.every_question_box)
 
         nav = QHBoxLayout()
         self.lock_button = button(_("Lock now"), self)
@@ -227,6 +237,7 @@ class CaseListPage(ScrollingPage):
         self.rules_update.load()
         self.lock_button.clicked.connect(self.lock_requested)
         self.idle_spin.valueChanged.connect(self.idle_minutes_changed)
+        self.every_question_box.toggled.connect(self.every_question_changed)
         self.reload()
 
     def focus_first(self) -> None:

@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
             dropped = self.session.answer(raw)
         except AnswersError as error:
             if isinstance(page, QuestionPage):
-                page.field.show_error(error.message)
+                page.field.show_error(page.field.error_text(error))
             return
         except CaseStoreError as error:
             # Not saved: the interview is as before the answer, which stays on screen.

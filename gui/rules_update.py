@@ -20,8 +20,7 @@ from gui.file_dialogs import private_file_dialog
 from gui.labels import plain_label
 from gui.pages import ok_cancel_buttons
 from gui.rules_words import rules_text
-from i18n.bidi import RLM
-from i18n.runtime import _, current_language, text_direction
+from i18n.runtime import _
 from pathways.engine import Engine, default_engine
 from pathways.packs.archive import SUFFIX
 from pathways.packs.installed import install
@@ -40,9 +39,7 @@ class PreviewDialog(QDialog):
         box.addWidget(
             plain_label(_("The rule pack is signed and whole. Installing it changes:"), bold=True)
         )
-        # each line starts in the reading direction, even when it starts with a route's id
-        start = RLM if text_direction(current_language()) == "rtl" else ""
-        self.changes_label = plain_label("\n".join(start + line for line in lines), selectable=True)
+        self.changes_label = plain_label("\n".join(lines), selectable=True)
         box.addWidget(self.changes_label)
         box.addWidget(
             plain_label(

@@ -19,25 +19,45 @@ from functools import cached_property
 from forms.answers import Answer
 from forms.conditions import AllOf, AnyOf, Condition, Leaf, Maybe, NotOf, Scope, Tri, fact_uses
 from forms.questionnaire import Questionnaire
-from pathways.evaluate import judge
-from pathways.model import Status
+from pathways.model import Pathway, Status
 from pathways.rules import FAMILY_GROUP, RuleSet
 
 
 def open_facts(condition: Condition, scope: Scope) -> set[str]:
     """The facts read by the parts of a condition that are still unknown."""
-    if condition.evaluate(scope) is not Tri.UNKNOWN:
-        return set()
-    if isinstance(condition, Leaf):
-        return {condition.fact}
+    return set(_judged(condition, scope)[1])
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _judged(condition: Condition, scope: Scope) -> tuple[Tri, frozenset[str] | set[str]]:
+    """A condition's outcome and, when unknown, the facts of its unknown parts: one pass over
+    the tree (choosing the next question does this for every criterion after every answer)."""
     if isinstance(condition, AllOf | AnyOf):
-        parts = condition.all if isinstance(condition, AllOf) else condition.any
-        return set().union(*(open_facts(part, scope) for part in parts))
+        parts = [
+            _judged(part, scope)
+            for part in (condition.all if isinstance(condition, AllOf) else condition.any)
+        ]
+        outcomes = [outcome for outcome, _ in parts]
+        outcome = Tri.all(outcomes) if isinstance(condition, AllOf) else Tri.any(outcomes)
+        if outcome is not Tri.UNKNOWN:
+            return outcome, _NONE
+        return outcome, set().union(
+            *(facts for part_outcome, facts in parts if part_outcome is Tri.UNKNOWN)
+        )
     if isinstance(condition, NotOf):
-        return open_facts(condition.not_, scope)
+        outcome, facts = _judged(condition.not_, scope)
+        return outcome.negate(), facts
     if isinstance(condition, Maybe):
-        return open_facts(condition.maybe, scope)
-    return {use.fact for use in fact_uses(condition)}
+        outcome, facts = _judged(condition.maybe, scope)
+        return (Tri.UNKNOWN, facts) if outcome is Tri.TRUE else (outcome, facts)
+    outcome = condition.evaluate(scope)
+    if outcome is not Tri.UNKNOWN:
+        return outcome, _NONE
+    if isinstance(condition, Leaf):
+        return outcome, {condition.fact}
+    return outcome, {use.fact for use in fact_uses(condition)}
 
 
 @dataclass
@@ -71,25 +91,33 @@ class Focus:
         scope = Scope(facts, today)
         weight: Counter[str] = Counter()
         for pathway in self.rules.pathways:
-            judgement = judge(self.rules, pathway, scope)
-            moving: set[str] = set()
-            if Tri.FALSE not in judgement.criteria:
-                for criterion, outcome in zip(pathway.criteria, judgement.criteria, strict=True):
-                    if outcome is Tri.UNKNOWN:
-                        moving |= open_facts(criterion.test, scope)
-            exemption = pathway.status_exemption
-            unsure = exemption is not None and judgement.exemption is Tri.UNKNOWN
-            if exemption is not None and unsure and pathway.status is not Status.OPEN:
-                moving |= open_facts(exemption.test, scope)
-            if not moving:
-                continue
-            for notice, outcome in judgement.notices:
-                if outcome is Tri.UNKNOWN:
-                    moving |= open_facts(notice.applies_when, scope)
-            weight.update(self._questions(moving, scope))
+            moving = self._moving(pathway, scope)
+            if moving:
+                weight.update(self._questions(moving, scope))
         for question in self._questions(self.always, scope):
             weight[question] += 0
         return dict(weight)
+
+    def _moving(self, pathway: Pathway, scope: Scope) -> set[str]:
+        """The facts that can still change this route: none once a criterion is not met (then
+        it is not eligible whatever else is answered, its exemption included: see
+        evaluate._applies_despite_status); else those of its unknown criteria, of its unknown
+        exemption while it is not open, and of its notices that may apply."""
+        unknown = []
+        for criterion in pathway.criteria:
+            outcome = criterion.test.evaluate(scope)
+            if outcome is Tri.FALSE:
+                return set()
+            if outcome is Tri.UNKNOWN:
+                unknown.append(criterion.test)
+        moving = set().union(*(open_facts(test, scope) for test in unknown))
+        exemption = pathway.status_exemption
+        if exemption is not None and pathway.status is not Status.OPEN:
+            moving |= open_facts(exemption.test, scope)
+        if moving:
+            for notice in self.rules.notices_for[pathway.id]:
+                moving |= open_facts(notice.applies_when, scope)
+        return moving
 
     def _questions(self, facts: set[str], scope: Scope) -> set[str]:
         """The questions setting these facts, and those whose answers would open them."""
