@@ -3,6 +3,7 @@ refused with a clear message and leaves the rules in use as they were; rollback 
 
 from __future__ import annotations
 
+import io
 import random
 import shutil
 import zipfile
@@ -10,9 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po, write_po
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from forms.answers_file import interview_from_answers, read_answers_file
+from i18n.runtime import translations
 from pathways.engine import Engine, load_engine, rules_in_use
 from pathways.errors import RulePackError
 from pathways.packs.archive import MAX_UNPACKED_BYTES, read_pack
@@ -207,3 +210,21 @@ def test_the_preview_names_what_changes(tmp_path: Path) -> None:
     assert diff.changed_routes == {"uk.family_route": ["status: Open → Paused"]}
     assert "uk.family_route: status: Open → Paused" in diff_lines(diff)
     assert snapshot(rules_folder()) == {}, "a preview installs nothing"
+
+
+def test_the_pack_s_translations_replace_the_built_in_ones(tmp_path: Path) -> None:
+    content = files("2027.1")
+    name = "i18n/fa_AF/masir.po"
+    catalog = read_po(io.BytesIO(content[name]), locale="fa_AF")
+    message = next(m for m in catalog if m.id and isinstance(m.id, str) and m.string)
+    message.string = "ترجمهٔ تازه 2027"
+    msgid = str(message.id)
+    buffer = io.BytesIO()
+    write_po(buffer, catalog)
+    content[name] = buffer.getvalue()
+    install(signed(tmp_path, "catalog", content))
+    assert translations("fa_AF").gettext(msgid) != "ترجمهٔ تازه ۲۰۲۷"
+    rules_in_use()  # the rules in use are chosen (at start): their catalogs with them
+    assert translations("fa_AF").gettext(msgid) == "ترجمهٔ تازه ۲۰۲۷"
+    other = "Quick exit"  # not a text of the rules: still the built-in translation
+    assert translations("fa_AF").gettext(other) not in ("", other)
