@@ -14,6 +14,9 @@
 (b2) questions asked, adaptive vs all (bench/bench_adaptive.py): every rule case and test data
     file replayed both ways; goals: median ≤ 50 %, no route's verdict, status or
     applies_despite_status nor the plan differing; choosing the next question ≤ 5 ms
+(b3) a rule pack (bench/bench_rule_pack.py), in a fresh process: verify, and verify + install
+    (unpack, load, every rule case, switch); goal ≤ 2 s. Also the check of the pack in use
+    that every start makes
 (c) the full summary PDF in Dari, in-process after a warm-up; goal ≤ 300 ms
 (d) peak memory (max RSS) of a child process doing a whole interview in the window and the
     Dari export (bench/interview_export.py); goal ≤ 150 MB
@@ -101,13 +104,12 @@ def startup_rows(runs: int) -> list[Row]:
     return rows
 
 
-def results_rows(runs: int) -> list[Row]:
-    """bench/bench_results.py in fresh processes: the results page's views, first time each."""
-    figures: dict[str, list[float]] = {"plan": [], "all": [], "detail": []}
-    routes = 0
+def child_figures(script: str, runs: int) -> list[dict[str, float]] | str:
+    """The JSON line `script` prints, from `runs` fresh processes; or the end of its error."""
+    found = []
     for _ in range(runs):
         done = subprocess.run(
-            [sys.executable, "bench/bench_results.py"],
+            [sys.executable, script],
             cwd=ROOT,
             env=_env(),
             capture_output=True,
@@ -116,18 +118,42 @@ def results_rows(runs: int) -> list[Row]:
             check=False,
         )
         if done.returncode != 0:
-            return [Row("results page", "failed", "≤ 300 ms", done.stderr.strip()[-80:])]
-        measured = json.loads(done.stdout.strip().splitlines()[-1])
-        routes = int(measured["routes"])
-        for key, values in figures.items():
-            values.append(float(measured[key]))
-    plan, all_routes, detail = (statistics.median(figures[k]) for k in ("plan", "all", "detail"))
+            return done.stderr.strip()[-80:]
+        found.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return found
+
+
+def results_rows(runs: int) -> list[Row]:
+    """bench/bench_results.py in fresh processes: the results page's views, first time each."""
+    measured = child_figures("bench/bench_results.py", runs)
+    if isinstance(measured, str):
+        return [Row("results page", "failed", "≤ 300 ms", measured)]
+    routes = int(measured[-1]["routes"])
+    plan, all_routes, detail = (
+        statistics.median(m[k] for m in measured) for k in ("plan", "all", "detail")
+    )
     views = (
         ("results page opens on the plan (Dari, all unknown)", plan),
         (f'switch to "All routes" ({routes} rows)', all_routes),
         ("open one route in full", detail),
     )
     return [Row(what, f"{ms:.0f} ms", "≤ 300 ms", _mark(ms <= 300)) for what, ms in views]
+
+
+def rule_pack_rows(runs: int) -> list[Row]:
+    """bench/bench_rule_pack.py in fresh processes: what a caseworker waits for."""
+    measured = child_figures("bench/bench_rule_pack.py", runs)
+    if isinstance(measured, str):
+        return [Row("rule pack verify + install", "failed", "≤ 2 s", measured)]
+    verify, install, start = (
+        statistics.median(m[k] for m in measured) for k in ("verify", "install", "start")
+    )
+    pack = f"{measured[-1]['kb']:.0f} KB, {measured[-1]['cases']:.0f} rule cases"
+    return [
+        Row(f"rule pack: verify ({pack})", f"{verify:.0f} ms", "≤ 2 s", _mark(verify <= 2000)),
+        Row("rule pack: verify + install", f"{install:.0f} ms", "≤ 2 s", _mark(install <= 2000)),
+        Row("rule pack in use: checked again at start", f"{start:.0f} ms", "", ""),
+    ]
 
 
 def _ratio_row(what: str, ms: float, bare: float, goal: float) -> Row:
@@ -303,6 +329,7 @@ def main() -> int:
     rows += results_rows(args.runs)
     rows.append(evaluate_row())
     rows += adaptive_rows()
+    rows += rule_pack_rows(args.runs)
     rows.append(summary_row(args.runs))
     rows += page_rows()
     rows.append(memory_row(args.runs))

@@ -20,7 +20,7 @@ from forms.answers_file import interview_from_answers
 from forms.errors import MasirError
 from pathways.engine import Engine, default_engine
 from pathways.plan import derive_plan, plan_json
-from tests.pathways.case_files import load_case_files
+from pathways.rule_cases import load_case_files
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 TODAY = date(2026, 11, 23)

@@ -43,7 +43,13 @@ class CaseRecord(BaseModel):
             updated=self.updated,
             language=self.language,
             answered_count=len(self.answers),
+            rules_version=_rules_version(self.screening),
         )
+
+
+def _rules_version(screening: dict[str, JsonValue] | None) -> str | None:
+    version = screening.get("rules_version") if screening is not None else None
+    return version if isinstance(version, str) else None
 
 
 class CaseSummary(BaseModel):
@@ -57,6 +63,7 @@ class CaseSummary(BaseModel):
     updated: AwareDatetime
     language: str
     answered_count: int
+    rules_version: str | None = None  # of the last saved results (None: no results yet)
 
     def matches(self, text: str) -> bool:
         """Case-insensitive substring match on the label; ZWNJ and all other marks are kept."""

@@ -36,7 +36,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-import platformdirs
 from pydantic import JsonValue, ValidationError
 
 from cases.crypto import (
@@ -61,6 +60,8 @@ from cases.crypto import (
 from cases.errors import CaseStoreError, ErrorKind, from_os_error, from_sqlite_error
 from cases.models import CaseRecord, CaseSummary, utc_now
 from cases.passphrase_rules import require_acceptable
+from forms.atomic_files import fsync_path
+from forms.user_data import data_folder
 
 FORMAT_VERSION = 1
 DB_NAME = "cases.sqlite3"
@@ -75,15 +76,9 @@ CREATE TABLE cases (
 """
 
 
-DATA_DIR_ENV = "MASIR_DATA_DIR"
-"""When set, Masir's data folder (the store is its ``cases`` subfolder) instead of the user's."""
-
-
 def default_store_folder() -> Path:
     """The per-user default; a subfolder so the store's files are the only ones in it."""
-    data = os.environ.get(DATA_DIR_ENV)
-    base = Path(data) if data else Path(platformdirs.user_data_dir("Masir", appauthor=False))
-    return base / "cases"
+    return data_folder() / "cases"
 
 
 @contextlib.contextmanager
@@ -96,17 +91,6 @@ def guarded() -> Iterator[None]:
     except OSError as exc:
         # Not chained: an OSError names the file, and a file name may name a person.
         raise from_os_error(exc) from None
-
-
-def fsync_path(path: Path) -> None:
-    """Flush a file's or folder's entry to disk (folders cannot be opened on Windows)."""
-    if path.is_dir() and os.name == "nt":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -42,8 +42,8 @@ from cases.crypto import (
 from cases.errors import CaseStoreError, ErrorKind
 from cases.models import CaseRecord
 from cases.passphrase_rules import require_acceptable
-from cases.store import CaseStore, fsync_path, guarded
-from forms.atomic_files import write_atomically
+from cases.store import CaseStore, guarded
+from forms.atomic_files import fsync_path, write_atomically
 
 MAGIC = b"MASIR1"
 FILE_VERSION = 1

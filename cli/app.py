@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from cli.cases_command import add_cases_parser
+from cli.rules_command import add_rules_parser, run_rules
 from cli.terminal import for_terminal, one_line
 from cli.text_report import render_text
 from forms.answers import Special, answer_to_json
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         "selftest", help="check this installation and print one line (exit 0 when it works)"
     )
     add_cases_parser(commands)
+    add_rules_parser(commands)
     return parser
 
 
@@ -159,7 +161,7 @@ def run(argv: Sequence[str]) -> int:
             if given:
                 parser.error(f"{flag} needs --pdf OUT.pdf")
     try:
-        output = args.run(args, default_engine())
+        output = run_rules(args) if args.command == "rules" else args.run(args, default_engine())
     except MasirError as error:
         print(f"masir: {one_line(error.message)}", file=sys.stderr)
         return 2

@@ -14,6 +14,7 @@ from i18n.bidi import isolate
 from i18n.calendars import format_date
 from i18n.numerals import format_number
 from i18n.runtime import _, current_language, text_direction
+from pathways.freshness import stale_line
 from pathways.model import Kind, Status
 from pathways.plan import AUTHORITY_DECIDES, Plan, PlanRoute, derive_plan
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
@@ -57,6 +58,9 @@ def render_text(screening: Screening, *, detail: bool = False) -> str:
         ),
         _(screening.freshness_note),
     ]
+    checked = screening.rules_checked
+    if checked is not None and (stale := stale_line(checked, screening.today, _day(checked))):
+        lines.append(stale)
     lines += _plan(derive_plan(screening), detail=detail)
     if not detail:
         return "\n".join(lines) + "\n"

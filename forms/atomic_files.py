@@ -24,3 +24,14 @@ def write_atomically(path: Path, data: bytes, suffix: str = ".part") -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file's or folder's entry to disk (folders cannot be opened on Windows)."""
+    if path.is_dir() and os.name == "nt":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -39,6 +39,8 @@ from gui.labels import plain_label
 from gui.pages import ScrollingPage, button, ok_cancel_buttons
 from gui.passphrase import PassphraseDialog
 from gui.rescreen import change_text
+from gui.rules_update import RulesUpdate
+from gui.rules_words import rules_text
 from i18n.runtime import _, current_language, ngettext
 from pathways.compare import compare
 from pathways.engine import Engine
@@ -120,6 +122,7 @@ class CaseListPage(ScrollingPage):
         self.engine_factory = engine_factory
         self.kdf = kdf
         self.summaries: list[CaseSummary] = []
+        self.rules_version: str | None = None  # of the rules in use, once they are loaded
         self.dialog: QWidget | None = None  # the dialog open now, if any (tests reach it here)
 
         self.column.addWidget(plain_label(_("Cases"), scale=1.5, bold=True))
@@ -153,6 +156,7 @@ class CaseListPage(ScrollingPage):
         self.export_button = button(_("Export…"), self.body)
         self.import_button = button(_("Import…"), self.body)
         self.passphrase_button = button(_("Change passphrase…"), self.body)
+        self.rules_button = button(_("Update rules from file…"), self.body)
         for index, each in enumerate(
             (
                 self.new_button,
@@ -163,6 +167,7 @@ class CaseListPage(ScrollingPage):
                 self.export_button,
                 self.import_button,
                 self.passphrase_button,
+                self.rules_button,
             )
         ):
             actions.addWidget(each, index // 4, index % 4)
@@ -182,6 +187,9 @@ class CaseListPage(ScrollingPage):
         self.report_label.setStyleSheet("background: #eef3fb; color: #1a1a1a; padding: 6px;")
         self.report_label.hide()
         self.column.addWidget(self.report_label)
+        self.rules_label = plain_label("", selectable=True)
+        self.column.addWidget(self.rules_label)
+        self.rules_update = RulesUpdate(self, engine_factory)
 
         idle_row = QHBoxLayout()
         idle_caption = plain_label(_("Lock the cases after this many minutes without use:"))
@@ -216,6 +224,10 @@ class CaseListPage(ScrollingPage):
         self.export_button.clicked.connect(self.ask_export)
         self.import_button.clicked.connect(self.ask_import)
         self.passphrase_button.clicked.connect(self.ask_change_passphrase)
+        self.rules_button.clicked.connect(self.rules_update.choose)
+        self.rules_update.status.connect(lambda text, error: self.show_status(text, error=error))
+        self.rules_update.rules_loaded.connect(self._rules_loaded)
+        self.rules_update.load()
         self.idle_spin.valueChanged.connect(self.idle_minutes_changed)
         self.every_question_box.toggled.connect(self.every_question_changed)
         self.reload()
@@ -265,6 +277,8 @@ class CaseListPage(ScrollingPage):
                 "updated": isolate_date(summary.updated.astimezone().date()),
                 "answers": answers,
             }
+            if self.rules_version and summary.rules_version not in (None, self.rules_version):
+                text += " — " + _("results from other rules than today's: re-screen it")
             item = QListWidgetItem(text)
             item.setData(CASE_ID_ROLE, summary.case_id)
             self.case_list.addItem(item)
@@ -277,6 +291,12 @@ class CaseListPage(ScrollingPage):
             self.empty_label.setText("")
         self.empty_label.setVisible(bool(self.empty_label.text()))
         self._update_buttons()
+
+    def _rules_loaded(self, engine: Engine) -> None:
+        """Name the rules in use, and mark the cases whose results came from other rules."""
+        self.rules_label.setText(rules_text(engine))
+        self.rules_version = engine.rules.version
+        self.show_cases()
 
     def selected_ids(self) -> list[str]:
         return [str(item.data(CASE_ID_ROLE)) for item in self.case_list.selectedItems()]

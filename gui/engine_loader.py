@@ -49,6 +49,14 @@ class EngineLoader:
         except BaseException as error:  # handed to whoever waits for the engine
             self._future.set_exception(error)
 
+    def reset(self) -> None:
+        """Load again on the next call: the rules in use changed (a rule pack was installed)."""
+        from pathways.engine import default_engine
+
+        default_engine.cache_clear()
+        with self._lock:
+            self._future = None
+
     def __call__(self) -> Engine:
         """The engine: waits for the load (started now if it was not), or raises its error."""
         self.start()

@@ -33,6 +33,7 @@ from gui.labels import plain_label
 from gui.mode import Mode
 from gui.pages import ScrollingPage, button
 from gui.quick_exit import QuickExit, clear_widgets
+from gui.rules_words import stale_text
 from gui.start_page import StartPage
 from i18n.runtime import LANGUAGES, _, current_language, ngettext, set_language, text_direction
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self._store_folder = store_folder
         self._kdf = kdf
         self._case_flow: CaseFlow | None = None
+        self._rules_checked: date | None = None  # known once the rules are loaded
         self._painted = False
         self.writer: Writer | None = writer
         self.on_language_changed = on_language_changed
@@ -185,8 +187,23 @@ class MainWindow(QMainWindow):
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
             if isinstance(self.engine_factory, EngineLoader):
-                QTimer.singleShot(0, self.engine_factory.start)
+                QTimer.singleShot(0, self._load_rules)
         return super().event(event)
+
+    def _load_rules(self) -> None:
+        """Start the load, and say on the start page if the rules turn out to be old."""
+        from gui.background import run_in_background
+
+        loader = self.engine_factory
+        assert isinstance(loader, EngineLoader)
+        loader.start()
+        job = run_in_background(loader)
+        job.done.connect(self._rules_ready)
+
+    def _rules_ready(self, engine: Engine) -> None:
+        self._rules_checked = engine.rules.checked
+        if isinstance(self.page, StartPage):
+            self.page.show_rules_warning(stale_text(self._rules_checked, self.today))
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -205,6 +222,7 @@ class MainWindow(QMainWindow):
 
     def show_start(self) -> None:
         page = StartPage(current_language())
+        page.show_rules_warning(stale_text(self._rules_checked, self.today))
         page.language_chosen.connect(self.switch_language)
         page.mode_chosen.connect(self.start_session)
         self._set_page(page, "start")

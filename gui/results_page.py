@@ -32,6 +32,7 @@ from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.pathway_card import PathwayCard
 from gui.result_words import status_text, verdict_text
+from gui.rules_words import rules_text, stale_text
 from i18n.runtime import _, ngettext
 from pathways.engine import Engine
 from pathways.plan import AUTHORITY_DECIDES, PlanRoute, derive_plan
@@ -81,6 +82,12 @@ class ResultsPage(ScrollingPage):
         self.freshness_label = plain_label("⚠ " + _(screening.freshness_note))
         self.freshness_label.setAccessibleName(_(screening.freshness_note))
         self.column.addWidget(self.freshness_label)
+        self.rules_label = plain_label(rules_text(engine))
+        self.column.addWidget(self.rules_label)
+        stale = stale_text(screening.rules_checked, screening.today)
+        self.stale_label = plain_label(stale or "", bold=True)
+        self.stale_label.setVisible(stale is not None)
+        self.column.addWidget(self.stale_label)
         filters = QHBoxLayout()
         self.filter_group = QButtonGroup(self)
         self.plan_filter = QRadioButton(_("What you can do now"), self)

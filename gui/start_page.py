@@ -35,6 +35,9 @@ class StartPage(ScrollingPage):
             _("Nothing leaves this computer. Masir works without the internet."),
         ):
             self.column.addWidget(plain_label("• " + line, scale=1.05))
+        self.stale_label = plain_label("", bold=True)  # filled in once the rules are loaded
+        self.stale_label.hide()
+        self.column.addWidget(self.stale_label)
         self.column.addSpacing(12)
 
         self.column.addWidget(plain_label(_("Language"), scale=1.2, bold=True))
@@ -89,6 +92,11 @@ class StartPage(ScrollingPage):
                 lambda _checked=False, chosen=mode: self.mode_chosen.emit(chosen)
             )
         self.column.addStretch(1)
+
+    def show_rules_warning(self, text: str | None) -> None:
+        """The one-line warning that the rules are old, or nothing."""
+        self.stale_label.setText(text or "")
+        self.stale_label.setVisible(text is not None)
 
     def _language_toggled(self, checked: bool, code: str) -> None:
         if checked:

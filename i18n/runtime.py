@@ -33,6 +33,15 @@ PSEUDO_ENV = "MASIR_PSEUDO"
 _current = SOURCE_LANGUAGE
 _pseudo_from_env = os.environ.get(PSEUDO_ENV, "") not in ("", "0")
 _pseudo = _pseudo_from_env
+_pack_catalogs: Path | None = None  # an installed rule pack's catalogs (pathways/packs)
+
+
+def use_pack_catalogs(folder: Path | None) -> None:
+    """Translate with the catalogs of a rule pack (`folder/<language>/masir.po`) first, the
+    built-in ones for every other message; None: the built-in catalogs alone."""
+    global _pack_catalogs
+    _pack_catalogs = folder
+    translations.cache_clear()
 
 
 class _Catalog(gettext.GNUTranslations):
@@ -82,6 +91,11 @@ def translations(language: str) -> gettext.NullTranslations:
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
     catalog = _catalog(language)
+    pack = _pack_catalogs / language / f"{DOMAIN}.po" if _pack_catalogs else None
+    if pack is not None and pack.exists():
+        overlay = _from_po(pack, language)
+        overlay.add_fallback(catalog)  # the built-in one gives its digits as they are:
+        catalog = overlay  # the overlay converts them, once
     if isinstance(catalog, _Catalog):
         catalog.native = uses_native_digits(language)
     return catalog
@@ -93,7 +107,11 @@ def _catalog(language: str) -> gettext.NullTranslations:
     if compiled.exists():
         with compiled.open("rb") as stream:
             return _Catalog(stream)
-    source = folder / f"{DOMAIN}.po"
+    return _from_po(folder / f"{DOMAIN}.po", language)
+
+
+def _from_po(source: Path, language: str) -> gettext.NullTranslations:
+    """A .po file compiled in memory; a missing file translates to itself."""
     if not source.exists():
         return gettext.NullTranslations()
     from babel.messages.mofile import write_mo  # a source checkout only: the bundle has .mo

@@ -283,4 +283,6 @@ def screen(
         results=evaluate_all(rules, facts, today),
         newest_fact=rules.newest_fact,
         freshness_note=rules.freshness_note,
+        rules_release=rules.release,
+        rules_checked=rules.checked,
     )

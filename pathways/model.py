@@ -195,6 +195,20 @@ class RulesMeta(_Model):
 
     newest_fact: date = Field(description="the date of the newest fact any source gave")
     freshness_note: str = Field(description="shown wherever results are: how fresh they are")
+    version: str = Field(
+        "0",
+        pattern=r"^\d+(\.\d+)*$",
+        description="the rules' release, e.g. 2026.11.1 (numbers compared one by one); "
+        "a rule pack may only replace rules of a lower release",
+    )
+    checked: date | None = Field(
+        None,
+        description="when the rules were last checked as a whole (default: the newest "
+        "pathway last_checked); older than 90 days, every output warns",
+    )
+    min_app_version: str = Field(
+        "0", pattern=r"^\d+(\.\d+)*$", description="the oldest Masir that can use these rules"
+    )
 
 
 class CountryRules(_Model):

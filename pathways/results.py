@@ -146,3 +146,5 @@ class Screening(BaseModel):
     results: list[PathwayResult]
     newest_fact: date  # the newest fact the rule data holds
     freshness_note: str  # English (the msgid); outputs show it translated
+    rules_release: str = ""  # meta/rules.yaml version ("" in screenings saved before packs)
+    rules_checked: date | None = None  # when the rules were last checked as a whole

@@ -36,6 +36,9 @@ class RuleSet:
     freshness_note: str  # English; every output shows it translated
     relationship_texts: dict[str, str] = field(default_factory=dict)
     """Family member relationship (stored value) -> its choice text, the English msgid."""
+    release: str = "0"  # meta/rules.yaml version: what a rule pack is compared by
+    checked: date = date.min  # when the rules were last checked as a whole
+    min_app_version: str = "0"
 
     @cached_property
     def pathways(self) -> list[Pathway]:
@@ -105,7 +108,15 @@ def load_rules(questionnaire: Questionnaire, folder: Path = DATA_FOLDER) -> Rule
         newest_fact=meta.newest_fact,
         freshness_note=meta.freshness_note,
         relationship_texts=texts,
+        release=meta.version,
+        checked=meta.checked or newest,
+        min_app_version=meta.min_app_version,
     )
+
+
+def read_meta(folder: Path = DATA_FOLDER) -> RulesMeta:
+    """The rules folder's meta/rules.yaml alone: its release, dates and app version."""
+    return _meta(folder / META_FILE)
 
 
 def _meta(path: Path) -> RulesMeta:

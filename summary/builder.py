@@ -31,6 +31,7 @@ from i18n.calendars import format_approx_date, format_date
 from i18n.numerals import format_number, native_digits
 from i18n.runtime import LANGUAGES, N_, current_language, text_direction
 from pathways.engine import Engine
+from pathways.freshness import STALE_NOTE, is_stale
 from pathways.model import Kind, Pathway, ReferralMode, Status
 from pathways.plan import ACTION, AUTHORITY_DECIDES, Plan, derive_plan
 from pathways.results import (
@@ -125,6 +126,7 @@ class View:
     dir: str
     options: SummaryOptions
     rules_checked: date | None
+    stale_rules: str | None  # the one-line warning when the rules are over 90 days old
     overview: list[CountryGroup]
     detailed: list[PathwayResult]  # open (or maybe open) to the person: eligible first
     closed_met: list[PathwayResult]  # eligible, but closed to the person
@@ -264,6 +266,7 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryO
         dir=text_direction(language),
         options=options,
         rules_checked=min((r.last_checked for r in results), default=None),
+        stale_rules=_stale_rules(screening, t),
         overview=[
             CountryGroup(
                 name=group[0].country_name,
@@ -304,6 +307,13 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryO
         rest=[_other(result) for result in results if result.pathway not in on_page_one],
         document_numbers=_document_numbers(plan),
     )
+
+
+def _stale_rules(screening: Screening, t: Translator) -> str | None:
+    checked = screening.rules_checked
+    if checked is None or not is_stale(checked, screening.today):
+        return None
+    return t._(STALE_NOTE) % {"date": format_date(checked, t.language)}
 
 
 def _document_numbers(plan: Plan) -> dict[str, list[int]]:

@@ -54,3 +54,17 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     # New case store keys use a cheap Argon2id in tests (see cases/crypto.py); never in use.
     monkeypatch.setenv("MASIR_TEST_CHEAP_KDF", "1")
+
+
+@pytest.fixture
+def trusted_test_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Trust the tests-only rule-pack key; afterwards the built-in rules and catalogs again
+    (a test that installed a pack switched them for the whole process)."""
+    from i18n.runtime import use_pack_catalogs
+    from pathways.engine import default_engine
+    from pathways.packs.keys import TEST_KEY_ENV
+
+    monkeypatch.setenv(TEST_KEY_ENV, "1")
+    yield
+    default_engine.cache_clear()
+    use_pack_catalogs(None)
