@@ -308,8 +308,10 @@ class MainWindow(QMainWindow):
         from cases import CaseStoreError
         from gui.case_errors import store_error_text
         from gui.results_page import ResultsPage
+        from pathways.compare import compare
 
         assert self.session is not None
+        previous = self.screening  # the results seen before in this session, if any
         with busy_cursor():  # judging and the first results page take over 100 ms
             self.screening = self.session.screen()
             page = ResultsPage(
@@ -319,6 +321,7 @@ class MainWindow(QMainWindow):
                 self.writer,
                 caseworker=self.session.caseworker,
                 case_reference=self.session.case_reference,
+                changes=compare(previous, self.screening) if previous is not None else [],
             )
         session = self.session
         page.reference_field.textChanged.connect(

@@ -22,10 +22,11 @@ def _word(change: Change, value: Value) -> str:
     return _(OPEN_TO_PERSON[value])
 
 
-def change_text(change: Change) -> str:
-    """'us.siv: Possibly eligible → Eligible'; status and openness lines say which they are."""
+def change_text(change: Change, name: str | None = None) -> str:
+    """'us.siv: Possibly eligible → Eligible'; status and openness lines say which they are.
+    `name`: the route's name to show instead of its id (a person's own results)."""
     values = {
-        "pathway": isolate(change.pathway),
+        "pathway": name if name is not None else isolate(change.pathway),
         "old": _word(change, change.old),
         "new": _word(change, change.new),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -31,9 +33,11 @@ from gui.file_dialogs import private_file_dialog
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.pathway_card import PathwayCard
+from gui.rescreen import change_text
 from gui.result_words import status_text, verdict_text
 from gui.rules_words import rules_text, stale_text
 from i18n.runtime import _, ngettext
+from pathways.compare import Change
 from pathways.engine import Engine
 from pathways.plan import AUTHORITY_DECIDES, PlanRoute, derive_plan
 from pathways.results import Screening
@@ -57,6 +61,7 @@ class ResultsPage(ScrollingPage):
         *,
         caseworker: bool = False,
         case_reference: str = "",
+        changes: Sequence[Change] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,6 +84,17 @@ class ResultsPage(ScrollingPage):
                 )
             )
         )
+        self.changes_label: QLabel | None = None
+        if changes:  # after answers were changed: say what that did, before → after
+            names = {result.pathway: _(result.name) for result in screening.results}
+            lines = [
+                change_text(change, names.get(change.pathway, change.pathway)) for change in changes
+            ]
+            self.changes_label = plain_label(
+                "\n".join([_("Since you last saw the results:"), *lines])
+            )
+            self.changes_label.setStyleSheet("background: #fff4d6; color: #3d2b00; padding: 6px;")
+            self.column.addWidget(self.changes_label)
         self.freshness_label = plain_label("⚠ " + _(screening.freshness_note))
         self.freshness_label.setAccessibleName(_(screening.freshness_note))
         self.column.addWidget(self.freshness_label)

@@ -162,3 +162,27 @@ def test_a_change_from_the_review_returns_to_it_and_removed_answers_can_come_bac
     assert "employers" in session.interview.answers
     saved = driver.store.load(driver.window.case_flow.case_id)  # type: ignore[arg-type]
     assert "employers" in saved.answers, "the answers that came back are saved in the case"
+
+
+def test_after_a_change_the_results_say_what_changed(qtbot: QtBot, settings_here: Path) -> None:
+    """Point 2: a change of answers is never silent. The journalist says she is a man
+    instead: every route whose verdict moved is named, before → after."""
+    driver = Driver(qtbot)
+    page = caseworker_results(driver)
+    assert page.changes_label is None, "nothing to compare with on the first visit"
+    window = driver.window
+    session = window.session
+    assert session is not None
+    before = {r.pathway: r.verdict for r in page.screening.results}
+    window.change_answer("gender")
+    window.submit("man")
+    window.show_results()
+    again = window.page
+    assert isinstance(again, ResultsPage) and again.changes_label is not None
+    after = {r.pathway: r.verdict for r in again.screening.results}
+    changed = [r for r in again.screening.results if before[r.pathway] != after[r.pathway]]
+    assert changed, "saying she is a man changes some route (women-at-risk routes)"
+    said = again.changes_label.text()
+    for result in changed:
+        assert f"{result.name}:" in said, result.pathway
+    assert "→" in said
