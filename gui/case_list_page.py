@@ -215,6 +215,7 @@ class CaseListPage(ScrollingPage):
 
         self.search_edit.textChanged.connect(lambda _text: self.show_cases())
         self.case_list.itemSelectionChanged.connect(self._update_buttons)
+        self.case_list.currentItemChanged.connect(self._current_changed)
         self.case_list.itemActivated.connect(lambda _item: self.open_selected())
         self.new_button.clicked.connect(self.ask_new_case)
         self.open_button.clicked.connect(self.open_selected)
@@ -306,8 +307,16 @@ class CaseListPage(ScrollingPage):
             item = self.case_list.item(row)
             item.setSelected(item.data(CASE_ID_ROLE) == case_id)
 
+    def _current_changed(self, current: QListWidgetItem | None) -> None:
+        """The row with the keyboard's focus is drawn as chosen: make it chosen when no other
+        is, so that "Open case" is never off beside a row that looks selected."""
+        if current is not None and not self.case_list.selectedItems():
+            current.setSelected(True)
+
     def _update_buttons(self) -> None:
         count = len(self.selected_ids())
+        if count == 0 and self.case_list.currentItem() is not None:
+            self.case_list.setCurrentItem(None)  # nothing chosen: no row drawn as if it were
         for single in (self.open_button, self.rename_button, self.rescreen_button):
             single.setEnabled(count == 1)
         self.delete_button.setEnabled(count == 1)

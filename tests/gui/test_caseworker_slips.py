@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -186,3 +186,18 @@ def test_after_a_change_the_results_say_what_changed(qtbot: QtBot, settings_here
     for result in changed:
         assert f"{result.name}:" in said, result.pathway
     assert "→" in said
+
+
+def test_the_row_that_looks_chosen_can_be_opened(qtbot: QtBot, settings_here: Path) -> None:
+    """The keyboard's current row is drawn as chosen; it is chosen, so "Open case" is on."""
+    driver = CaseDriver(qtbot)
+    driver.open_store()
+    driver.new_case("First")
+    driver.click(driver.window.cases_button)
+    page = driver.case_list()
+    page.case_list.clearSelection()
+    assert not page.open_button.isEnabled()
+    assert page.case_list.currentItem() is None, "no row drawn as chosen when none is"
+    page.case_list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)  # focus moves
+    current = page.case_list.currentItem()
+    assert current is not None and current.isSelected() and page.open_button.isEnabled()
