@@ -316,7 +316,7 @@ class CaseListPage(ScrollingPage):
     def _update_buttons(self) -> None:
         count = len(self.selected_ids())
         if count == 0 and self.case_list.currentItem() is not None:
-            self.case_list.setCurrentItem(None)  # nothing chosen: no row drawn as if it were
+            self.case_list.setCurrentRow(-1)  # nothing chosen: no row drawn as if it were
         for single in (self.open_button, self.rename_button, self.rescreen_button):
             single.setEnabled(count == 1)
         self.delete_button.setEnabled(count == 1)
