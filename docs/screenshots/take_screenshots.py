@@ -79,6 +79,10 @@ def shots(app: QApplication, language: str) -> None:
     answer_until(window, INTERPRETER, None)
     assert isinstance(window.page, ReviewPage)
     save(app, window, f"review-{language}.png")
+    window.show_results()  # a caseworker's results on a 1024×600 netbook screen
+    window.resize(1024, 600)
+    save(app, window, f"netbook-results-{language}.png")
+    window.resize(1366, 768)
 
     window.begin_session(Session.new(default_engine(), Mode.SELF, language, TODAY))
     answer_until(window, JOURNALIST, "birth_date")
