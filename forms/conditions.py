@@ -426,5 +426,21 @@ def fact_uses(condition: Condition, group: str | None = None) -> Iterator[FactUs
                     yield FactUse(name, "months", query.group)
 
 
+def open_facts(condition: Condition, scope: Scope) -> set[str]:
+    """The facts read by the parts of a condition that are still unknown."""
+    if condition.evaluate(scope) is not Tri.UNKNOWN:
+        return set()
+    if isinstance(condition, Leaf):
+        return {condition.fact}
+    if isinstance(condition, AllOf | AnyOf):
+        parts = condition.all if isinstance(condition, AllOf) else condition.any
+        return set().union(*(open_facts(part, scope) for part in parts))
+    if isinstance(condition, NotOf):
+        return open_facts(condition.not_, scope)
+    if isinstance(condition, Maybe):
+        return open_facts(condition.maybe, scope)
+    return {use.fact for use in fact_uses(condition)}
+
+
 def evaluate(condition: Condition, facts: Mapping[str, Answer], today: date) -> Tri:
     return condition.evaluate(Scope(facts, today))

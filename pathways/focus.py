@@ -17,27 +17,11 @@ from datetime import date
 from functools import cached_property
 
 from forms.answers import Answer
-from forms.conditions import AllOf, AnyOf, Condition, Leaf, Maybe, NotOf, Scope, Tri, fact_uses
+from forms.conditions import Scope, Tri, fact_uses, open_facts
 from forms.questionnaire import Questionnaire
 from pathways.evaluate import judge
 from pathways.model import Status
 from pathways.rules import FAMILY_GROUP, RuleSet
-
-
-def open_facts(condition: Condition, scope: Scope) -> set[str]:
-    """The facts read by the parts of a condition that are still unknown."""
-    if condition.evaluate(scope) is not Tri.UNKNOWN:
-        return set()
-    if isinstance(condition, Leaf):
-        return {condition.fact}
-    if isinstance(condition, AllOf | AnyOf):
-        parts = condition.all if isinstance(condition, AllOf) else condition.any
-        return set().union(*(open_facts(part, scope) for part in parts))
-    if isinstance(condition, NotOf):
-        return open_facts(condition.not_, scope)
-    if isinstance(condition, Maybe):
-        return open_facts(condition.maybe, scope)
-    return {use.fact for use in fact_uses(condition)}
 
 
 @dataclass
