@@ -100,6 +100,24 @@ class Span(_Node):
         return add_months(today, -(self.years * 12 + self.months))
 
 
+class After(Span):
+    """A time counted from another fact's date: `no_later_than: {after: relative_status_date,
+    years: 2}` holds for a date at most two years after that one (a filing within a limit)."""
+
+    after: str
+
+    def holds(self, value: Answer | None, other: Answer | None) -> Tri:
+        """TRUE or FALSE only when every pair of days in the two ranges agrees."""
+        if not isinstance(value, ApproxDate) or not isinstance(other, ApproxDate):
+            return Tri.UNKNOWN
+        months = self.years * 12 + self.months
+        if value.latest <= add_months(other.earliest, months):
+            return Tri.TRUE
+        if value.earliest > add_months(other.latest, months):
+            return Tri.FALSE
+        return Tri.UNKNOWN
+
+
 Value: TypeAlias = bool | int | float | str | date
 
 
@@ -121,6 +139,7 @@ class Leaf(_Node):
     on_or_after: date | None = None
     within: Span | None = None
     less_than_ago: Span | None = None
+    no_later_than: After | None = None
 
     @model_validator(mode="after")
     def _one_operator(self) -> Leaf:
@@ -136,6 +155,7 @@ class Leaf(_Node):
         return (
             "equals", "in_", "includes", "includes_any", "is_", "known", "at_least", "at_most",
             "before", "after", "on_or_before", "on_or_after", "within", "less_than_ago",
+            "no_later_than",
         )  # fmt: skip
 
     @property
@@ -143,6 +163,9 @@ class Leaf(_Node):
         return next(name for name in self.operator_names() if getattr(self, name) is not None)
 
     def evaluate(self, scope: Scope) -> Tri:
+        if self.no_later_than is not None:
+            limit = self.no_later_than
+            return limit.holds(scope.lookup(self.fact), scope.lookup(limit.after))
         return self.test(scope.lookup(self.fact), scope.today)
 
     @cached_property
@@ -408,6 +431,8 @@ def fact_uses(condition: Condition, group: str | None = None) -> Iterator[FactUs
     """Every fact a condition reads, so the loader can check each against the questionnaire."""
     if isinstance(condition, Leaf):
         yield FactUse(condition.fact, condition.operator, group, condition)
+        if condition.no_later_than is not None:
+            yield FactUse(condition.no_later_than.after, "no_later_than", group)
     elif isinstance(condition, AllOf | AnyOf):
         for part in condition.all if isinstance(condition, AllOf) else condition.any:
             yield from fact_uses(part, group)
@@ -431,7 +456,7 @@ def open_facts(condition: Condition, scope: Scope) -> set[str]:
     if condition.evaluate(scope) is not Tri.UNKNOWN:
         return set()
     if isinstance(condition, Leaf):
-        return {condition.fact}
+        return {use.fact for use in fact_uses(condition)}
     if isinstance(condition, AllOf | AnyOf):
         parts = condition.all if isinstance(condition, AllOf) else condition.any
         return set().union(*(open_facts(part, scope) for part in parts))
