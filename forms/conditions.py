@@ -300,6 +300,9 @@ class MonthsSpec(GroupQuery):
     start: str
     end: str
     ongoing: str | None = None
+    estimate: str | None = None
+    """A number of months the person gives when the dates are not known: it bounds the
+    longest total (an "about" never proves the time, but can show it was too short)."""
 
 
 class Months(_Node):
@@ -357,11 +360,14 @@ class Months(_Node):
         end = entry.get(self.months.end)
         if self.months.ongoing and entry.get(self.months.ongoing) is True:
             end = ApproxDate.exact(today)
+        if isinstance(start, ApproxDate) and isinstance(end, ApproxDate):
+            return months_range(start, end)
+        estimate = entry.get(self.months.estimate) if self.months.estimate else None
+        if isinstance(estimate, int | float) and not isinstance(estimate, bool):
+            return 0.0, float(estimate)
         if not isinstance(start, ApproxDate):
             return 0.0, None
-        if not isinstance(end, ApproxDate):
-            return 0.0, months_range(start, ApproxDate.exact(today))[1]
-        return months_range(start, end)
+        return 0.0, months_range(start, ApproxDate.exact(today))[1]
 
 
 class AllOf(_Node):
@@ -446,7 +452,7 @@ def fact_uses(condition: Condition, group: str | None = None) -> Iterator[FactUs
         if query.where is not None:
             yield from fact_uses(query.where, query.group)
         if isinstance(query, MonthsSpec):
-            for name in (query.start, query.end, query.ongoing):
+            for name in (query.start, query.end, query.ongoing, query.estimate):
                 if name:
                     yield FactUse(name, "months", query.group)
 

@@ -32,7 +32,7 @@ _OPERATORS: dict[str, set[QuestionType]] = {
     "less_than_ago": {QuestionType.DATE},
     "no_later_than": {QuestionType.DATE},
     "group": {QuestionType.GROUP},
-    "months": {QuestionType.DATE, QuestionType.YES_NO},
+    "months": {QuestionType.DATE, QuestionType.YES_NO, QuestionType.NUMBER},
 }  # fmt: skip
 
 

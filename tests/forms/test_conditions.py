@@ -149,7 +149,8 @@ def test_no_later_than_reads_the_other_fact_in_a_group_item() -> None:
             "where": {"fact": "filed", "no_later_than": {"after": "granted", "months": 3}},
         }
     }
-    relatives = ({"granted": ApproxDate.parse("2026-01-15")},)
+    relative: Item = {"granted": ApproxDate.parse("2026-01-15")}
+    relatives = (relative,)
     assert run(condition, {"filed": ApproxDate.parse("2026-04-15"), "relatives": relatives}) is T
     assert run(condition, {"filed": ApproxDate.parse("2026-04-16"), "relatives": relatives}) is F
 
@@ -189,6 +190,20 @@ def test_months_adds_jobs_and_stays_unknown_when_ranges_straddle(
     ]
     facts = jobs(*items)
     assert run({**MONTHS, "at_least": 12}, facts) is expected
+
+
+def test_an_estimate_of_months_can_show_too_short_but_never_proves_enough() -> None:
+    spec = {**MONTHS["months"], "estimate": "about"}
+    undated: Item = {"us": True, "s": Special.UNKNOWN, "e": Special.UNKNOWN}
+    assert run({"months": spec, "at_least": 12}, jobs({**undated, "about": 8})) is F
+    assert run({"months": spec, "at_least": 12}, jobs({**undated, "about": 30})) is U
+    assert run({"months": spec, "at_least": 12}, jobs(undated)) is U
+    dated: Item = {
+        "us": True,
+        "s": ApproxDate.parse("2010-01-01"),
+        "e": ApproxDate.parse("2010-06-30"),
+    }
+    assert run({"months": spec, "at_least": 12}, jobs({**dated, "about": 30})) is F
 
 
 def test_some_over_a_group() -> None:
