@@ -462,7 +462,9 @@ def open_facts(condition: Condition, scope: Scope) -> set[str]:
     if condition.evaluate(scope) is not Tri.UNKNOWN:
         return set()
     if isinstance(condition, Leaf):
-        return {use.fact for use in fact_uses(condition)}
+        if condition.no_later_than is None:
+            return {condition.fact}
+        return {condition.fact, condition.no_later_than.after}
     if isinstance(condition, AllOf | AnyOf):
         parts = condition.all if isinstance(condition, AllOf) else condition.any
         return set().union(*(open_facts(part, scope) for part in parts))
