@@ -11,6 +11,9 @@
 (a2) the results page (bench/bench_results.py): plan, "All routes", one route; ≤ 300 ms each,
     and over 100 ms they show a busy cursor
 (b) re-judging all pathways after one answer (bench/bench_evaluate.py); goal ≤ 1 ms
+(b2) questions asked, adaptive vs all (bench/bench_adaptive.py): every rule case and test data
+    file replayed both ways; goals: median ≤ 50 %, no route's verdict, status or
+    applies_despite_status nor the plan differing; choosing the next question ≤ 5 ms
 (c) the full summary PDF in Dari, in-process after a warm-up; goal ≤ 300 ms
 (d) peak memory (max RSS) of a child process doing a whole interview in the window and the
     Dari export (bench/interview_export.py); goal ≤ 150 MB
@@ -145,6 +148,28 @@ def evaluate_row() -> Row:
     )
 
 
+def adaptive_rows() -> list[Row]:
+    from bench.bench_adaptive import measure
+
+    figures = measure()
+    ratio, differing = figures["median_ratio"], figures["differing"] + figures["differing_plans"]
+    return [
+        Row(
+            f"questions asked, adaptive vs all ({figures['personas']:.0f} personas)",
+            f"median {ratio:.0%}; {figures['differing']:.0f} routes, "
+            f"{figures['differing_plans']:.0f} plans differ",
+            "≤ 50 %, 0 differ",
+            _mark(ratio <= 0.5 and differing == 0),
+        ),
+        Row(
+            "choose the next question (answer + focus)",
+            f"{figures['choose_ms']:.1f} ms",
+            "≤ 5 ms",
+            _mark(figures["choose_ms"] <= 5),
+        ),
+    ]
+
+
 def summary_row(runs: int) -> Row:
     what = "summary PDF in Dari (journalist sample)"
     try:
@@ -277,6 +302,7 @@ def main() -> int:
     rows = startup_rows(args.runs)
     rows += results_rows(args.runs)
     rows.append(evaluate_row())
+    rows += adaptive_rows()
     rows.append(summary_row(args.runs))
     rows += page_rows()
     rows.append(memory_row(args.runs))

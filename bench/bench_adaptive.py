@@ -2,8 +2,8 @@
 
 Personas: every rule case (tests/pathways/cases) and every file in tests/data, replayed as the
 `interview` command does (a question the persona does not answer is answered "unknown").
-Goals: median adaptive/all ≤ 50 % with identical verdicts, exemptions and
-applies_despite_status; choosing the next question ≤ 5 ms.
+Goals: median adaptive/all ≤ 50 % with every route's verdict, status and applies_despite_status
+identical, and the same plan; choosing the next question ≤ 5 ms.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from forms.answers import Special, answer_to_json
 from forms.answers_file import interview_from_answers
 from forms.errors import MasirError
 from pathways.engine import Engine, default_engine
+from pathways.plan import derive_plan, plan_json
 from tests.pathways.case_files import load_case_files
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -36,9 +37,12 @@ def personas() -> list[tuple[dict[str, Any], date]]:
     return found
 
 
+Outcome = tuple[list[tuple[str, str, str, bool | None]], dict[str, object]]
+
+
 def replay(
     engine: Engine, raw: dict[str, Any], today: date, every: bool, timings: list[float]
-) -> tuple[int, list[tuple[str, str, bool | None, str]]]:
+) -> tuple[int, Outcome]:
     given = interview_from_answers(engine.questionnaire, raw, today).answers
     interview = engine.interview(today, every_question=every)
     asked = 0
@@ -47,17 +51,19 @@ def replay(
         started = time.perf_counter()
         interview.answer(answer_to_json(given.get(question.id, Special.UNKNOWN)))
         timings.append((time.perf_counter() - started) * 1000)
-    outcome = [
-        (r.pathway, r.verdict.value, r.applies_despite_status, str(r.exemption_outcome))
-        for r in engine.screen(interview).results
+    screening = engine.screen(interview)
+    routes = [
+        (r.pathway, r.verdict.value, r.status.value, r.applies_despite_status)
+        for r in screening.results
     ]
-    return asked, outcome
+    return asked, (routes, plan_json(derive_plan(screening)))
 
 
 def measure() -> dict[str, float]:
     engine = default_engine()
     ratios: list[float] = []
     differing = 0
+    plans = 0
     timings: list[float] = []
     for raw, today in personas():
         try:
@@ -66,11 +72,13 @@ def measure() -> dict[str, float]:
         except MasirError:
             continue
         ratios.append(asked / all_asked)
-        differing += outcome != all_outcome
+        differing += sum(a != b for a, b in zip(outcome[0], all_outcome[0], strict=True))
+        plans += outcome[1] != all_outcome[1]
     return {
         "personas": len(ratios),
         "median_ratio": statistics.median(ratios),
         "differing": differing,
+        "differing_plans": plans,
         "choose_ms": statistics.median(timings),
     }
 

@@ -12,7 +12,7 @@ from datetime import date
 from cases.models import CaseRecord
 from forms.answers import Answer
 from forms.errors import AnswersError
-from forms.interview import Interview
+from forms.interview import Goal, Interview
 from forms.questionnaire import Questionnaire
 from forms.validation import parse_answer
 
@@ -23,7 +23,9 @@ class Resumed:
     left_out: list[str]  # question ids of stored answers that could not be used
 
 
-def resume_interview(questionnaire: Questionnaire, record: CaseRecord, today: date) -> Resumed:
+def resume_interview(
+    questionnaire: Questionnaire, record: CaseRecord, today: date, goal: Goal | None = None
+) -> Resumed:
     parsed: dict[str, Answer] = {}
     left_out: list[str] = []
     for question_id, value in record.answers.items():
@@ -34,5 +36,5 @@ def resume_interview(questionnaire: Questionnaire, record: CaseRecord, today: da
             parsed[question_id] = parse_answer(questionnaire.question(question_id), value)
         except AnswersError:
             left_out.append(question_id)
-    interview = Interview(questionnaire, today, parsed, record.current_question)
+    interview = Interview(questionnaire, today, parsed, record.current_question, goal)
     return Resumed(interview, sorted(left_out))

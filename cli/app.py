@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from cli.cases_command import add_cases_parser
-from cli.terminal import one_line
+from cli.terminal import for_terminal, one_line
 from cli.text_report import render_text
 from forms.answers import Special, answer_to_json
 from forms.answers_file import interview_from_answers, read_answers_file
@@ -163,5 +163,5 @@ def run(argv: Sequence[str]) -> int:
     except MasirError as error:
         print(f"masir: {one_line(error.message)}", file=sys.stderr)
         return 2
-    sys.stdout.write(output)
+    sys.stdout.write(for_terminal(output) if sys.stdout.isatty() else output)
     return 0

@@ -13,6 +13,9 @@ from forms.errors import AnswersError
 from forms.interview import Interview
 from forms.questionnaire import Questionnaire
 from forms.validation import parse_answer
+from i18n.bidi import isolate
+from i18n.numerals import format_number
+from i18n.runtime import _, current_language
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -21,19 +24,39 @@ def read_answers_file(path: Path) -> dict[str, object]:
     """The raw answers in a file, or AnswersError with one line saying what is wrong."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise AnswersError(f"{path.name}: the file is too large to be an answers file")
+            raise AnswersError(
+                _("%(file)s: the file is too large to be an answers file") % _file(path.name)
+            )
         text = path.read_text(encoding="utf-8")
     except OSError as problem:
-        raise AnswersError(f"{path.name}: cannot be read ({problem.strerror})") from None
+        raise AnswersError(
+            _("%(file)s: cannot be read (%(reason)s)")
+            % {**_file(path.name), "reason": problem.strerror or type(problem).__name__}
+        ) from None
     except UnicodeDecodeError:
-        raise AnswersError(f"{path.name}: is not UTF-8 text") from None
+        raise AnswersError(_("%(file)s: is not UTF-8 text") % _file(path.name)) from None
     data = _parse(path.name, text)
     if not isinstance(data, dict) or set(data) - {"answers"}:
-        raise AnswersError(f'{path.name}: expected {{"answers": {{...}}}} at the top')
+        raise AnswersError(
+            _("%(file)s: expected %(shape)s at the top")
+            % {**_file(path.name), "shape": isolate('{"answers": {...}}')}
+        )
     answers = data.get("answers") or {}
     if not isinstance(answers, dict) or not all(isinstance(key, str) for key in answers):
-        raise AnswersError(f'{path.name}: "answers" must map question ids to answers')
+        raise AnswersError(
+            _("%(file)s: %(key)s must map question ids to answers")
+            % {**_file(path.name), "key": isolate('"answers"')}
+        )
     return answers
+
+
+def _file(name: str) -> dict[str, str]:
+    """The file's name for a message, isolated (a Latin name in a Pashto sentence)."""
+    return {"file": isolate(name)}
+
+
+def _number(value: int) -> str:
+    return isolate(format_number(value, current_language()))
 
 
 def _parse(name: str, text: str) -> object:
@@ -41,9 +64,12 @@ def _parse(name: str, text: str) -> object:
         try:
             return json.loads(text)
         except json.JSONDecodeError as problem:
-            raise AnswersError(f"{name}: is not valid JSON (line {problem.lineno})") from None
+            raise AnswersError(
+                _("%(file)s: is not valid JSON (line %(line)s)")
+                % {**_file(name), "line": _number(problem.lineno)}
+            ) from None
         except RecursionError:
-            raise AnswersError(f"{name}: is nested too deeply") from None
+            raise AnswersError(_("%(file)s: is nested too deeply") % _file(name)) from None
     try:
         # Python's safe loader, not libyaml's (forms.yaml_files): an answers file comes from
         # anywhere, and libyaml crashes the process on deep nesting ("[[[[…") where Python
@@ -51,14 +77,19 @@ def _parse(name: str, text: str) -> object:
         return yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
-        line = f" (line {mark.line + 1})" if mark is not None else ""
-        raise AnswersError(f"{name}: is not valid JSON or YAML{line}") from None
+        if mark is None:
+            raise AnswersError(_("%(file)s: is not valid JSON or YAML") % _file(name)) from None
+        raise AnswersError(
+            _("%(file)s: is not valid JSON or YAML (line %(line)s)")
+            % {**_file(name), "line": _number(mark.line + 1)}
+        ) from None
     except RecursionError:
-        raise AnswersError(f"{name}: is nested too deeply") from None
+        raise AnswersError(_("%(file)s: is nested too deeply") % _file(name)) from None
     except (ValueError, TypeError, OverflowError):
         # PyYAML turns an unquoted 2022-02-30 into a date and fails: one line, not a traceback.
         raise AnswersError(
-            f"{name}: holds a value that cannot be read, such as a date that does not exist"
+            _("%(file)s: holds a value that cannot be read, such as a date that does not exist")
+            % _file(name)
         ) from None
 
 
@@ -69,7 +100,10 @@ def interview_from_answers(
     parsed: dict[str, Answer] = {}
     for question_id, value in raw.items():
         if question_id not in questionnaire.by_id:
-            raise AnswersError(f"unknown question id '{question_id}'")
+            raise AnswersError(
+                _("the file answers a question Masir does not ask: %(id)s")
+                % {"id": isolate(repr(question_id))}
+            )
         parsed[question_id] = parse_answer(questionnaire.question(question_id), value)
     return Interview(questionnaire, today, parsed)
 

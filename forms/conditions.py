@@ -459,20 +459,41 @@ def fact_uses(condition: Condition, group: str | None = None) -> Iterator[FactUs
 
 def open_facts(condition: Condition, scope: Scope) -> set[str]:
     """The facts read by the parts of a condition that are still unknown."""
-    if condition.evaluate(scope) is not Tri.UNKNOWN:
-        return set()
+    return set(_judged(condition, scope)[1])
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _judged(condition: Condition, scope: Scope) -> tuple[Tri, frozenset[str] | set[str]]:
+    """A condition's outcome and, when unknown, the facts of its unknown parts: one pass over
+    the tree (choosing the next question does this for every criterion after every answer)."""
+    if isinstance(condition, AllOf | AnyOf):
+        parts = [
+            _judged(part, scope)
+            for part in (condition.all if isinstance(condition, AllOf) else condition.any)
+        ]
+        outcomes = [outcome for outcome, _ in parts]
+        outcome = Tri.all(outcomes) if isinstance(condition, AllOf) else Tri.any(outcomes)
+        if outcome is not Tri.UNKNOWN:
+            return outcome, _NONE
+        return outcome, set().union(
+            *(facts for part_outcome, facts in parts if part_outcome is Tri.UNKNOWN)
+        )
+    if isinstance(condition, NotOf):
+        outcome, facts = _judged(condition.not_, scope)
+        return outcome.negate(), facts
+    if isinstance(condition, Maybe):
+        outcome, facts = _judged(condition.maybe, scope)
+        return (Tri.UNKNOWN, facts) if outcome is Tri.TRUE else (outcome, facts)
+    outcome = condition.evaluate(scope)
+    if outcome is not Tri.UNKNOWN:
+        return outcome, _NONE
     if isinstance(condition, Leaf):
         if condition.no_later_than is None:
-            return {condition.fact}
-        return {condition.fact, condition.no_later_than.after}
-    if isinstance(condition, AllOf | AnyOf):
-        parts = condition.all if isinstance(condition, AllOf) else condition.any
-        return set().union(*(open_facts(part, scope) for part in parts))
-    if isinstance(condition, NotOf):
-        return open_facts(condition.not_, scope)
-    if isinstance(condition, Maybe):
-        return open_facts(condition.maybe, scope)
-    return {use.fact for use in fact_uses(condition)}
+            return outcome, {condition.fact}
+        return outcome, {condition.fact, condition.no_later_than.after}
+    return outcome, {use.fact for use in fact_uses(condition)}
 
 
 def evaluate(condition: Condition, facts: Mapping[str, Answer], today: date) -> Tri:

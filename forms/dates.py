@@ -20,6 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from forms.digits import to_ascii_digits
+from i18n.bidi import isolate
 from i18n.calendars import (
     GREGORIAN,
     SOLAR_HIJRI,
@@ -27,6 +28,8 @@ from i18n.calendars import (
     solar_hijri_month_span,
     solar_hijri_year_span,
 )
+from i18n.numerals import native_digits
+from i18n.runtime import _, current_language
 
 Calendar = Literal["gregorian", "solar_hijri"]
 
@@ -45,11 +48,29 @@ _SOLAR_ONLY = re.compile(rf"^(?:{_SOLAR_MARKER})$", re.IGNORECASE)
 GREGORIAN_YEARS = range(1900, 2101)
 SOLAR_HIJRI_YEARS = range(1279, 1480)  # the same span: 21 March 1900 to 20 March 2101
 UNMARKED_SOLAR_HIJRI_YEARS = range(1300, 1421)
-HOW_TO_WRITE = (
-    "write YYYY-MM-DD, YYYY-MM or YYYY (2010-03-01, 2010-03, 2010), or a Solar Hijri date "
-    "as on a tazkira with SH: 1388-12-10 SH, 1388-12 SH, 1388 SH (a year 1300–1420 alone "
-    "is taken as Solar Hijri)"
-)
+
+
+def how_to_write() -> str:
+    """How to type a date, in the current language, with examples in its digits: a Gregorian
+    one and a Solar Hijri one as on a tazkira (each isolated, so it never reads reversed)."""
+    language = current_language()
+
+    def example(text: str) -> str:
+        return isolate(native_digits(text, language))
+
+    solar = _("%(date)s SH") % {"date": native_digits("1388-12-10", language)}
+    return _(
+        "write year-month-day, year-month or the year alone, for example %(day)s, %(month)s "
+        "or %(year)s; or a Solar Hijri date as on a tazkira, for example %(solar)s (a year "
+        "from 1300 to 1420 alone is taken as Solar Hijri)"
+    ) % {
+        "day": example("2010-03-01"),
+        "month": example("2010-03"),
+        "year": example("2010"),
+        "solar": isolate(solar),
+    }
+
+
 _IGNORED = str.maketrans("", "", "\u0640\u200c\u200d\u200e\u200f")  # tatweel, ZWNJ/ZWJ, marks
 
 
@@ -67,13 +88,19 @@ class ApproxDate(BaseModel):
     def _check(self) -> ApproxDate:
         solar = self.calendar == SOLAR_HIJRI
         years = SOLAR_HIJRI_YEARS if solar else GREGORIAN_YEARS
+        language = current_language()
         if self.year not in years:
-            kind = "Solar Hijri year" if solar else "year"
-            raise ValueError(f"{kind} {self.year} is out of range")
+            message = (
+                _("the Solar Hijri year %(year)s is out of range")
+                if solar
+                else _("the year %(year)s is out of range")
+            )
+            raise ValueError(message % {"year": isolate(native_digits(self.year, language))})
         if self.day is not None and self.month is None:
-            raise ValueError("a day needs a month")
+            raise ValueError(_("a day needs a month"))
         if self.month is not None and not 1 <= self.month <= 12:
-            raise ValueError(f"month {self.month} does not exist")
+            month = isolate(native_digits(self.month, language))
+            raise ValueError(_("month %(month)s does not exist") % {"month": month})
         if self.day is not None:
             try:
                 if solar:
@@ -81,8 +108,13 @@ class ApproxDate(BaseModel):
                 else:
                     date(self.year, self.month or 1, self.day)
             except ValueError:
-                calendar_name = "the Solar Hijri calendar" if solar else "the calendar"
-                raise ValueError(f"{self.iso()} is not a day of {calendar_name}") from None
+                day = isolate(native_digits(self.iso(), language))
+                message = (
+                    _("%(date)s is not a day of the Solar Hijri calendar")
+                    if solar
+                    else _("%(date)s is not a day of the calendar")
+                )
+                raise ValueError(message % {"date": day}) from None
         return self
 
     @classmethod
@@ -93,11 +125,12 @@ class ApproxDate(BaseModel):
         that calendar; so does a year from 1300 to 1420 without a marker.
         """
         match = _MARKED_PATTERN.match(to_ascii_digits(text).translate(_IGNORED))
+        shown = {"value": isolate(repr(text)), "how": how_to_write()}
         if match is None:
-            raise ValueError(f"'{text}' is not a date: {HOW_TO_WRITE}")
+            raise ValueError(_("%(value)s is not a date: %(how)s") % shown)
         before, after = match.group("before"), match.group("after")
         if before and after:
-            raise ValueError(f"'{text}' has two calendar marks: {HOW_TO_WRITE}")
+            raise ValueError(_("%(value)s has two calendar marks: %(how)s") % shown)
         year, month, day = (int(part) if part else None for part in match.groups()[1:4])
         assert year is not None
         marker = before or after
@@ -108,7 +141,7 @@ class ApproxDate(BaseModel):
         try:
             return cls.of(year, month, day, SOLAR_HIJRI if solar else GREGORIAN)
         except ValueError as error:
-            raise ValueError(f"{error}: {HOW_TO_WRITE}") from None
+            raise ValueError(f"{error}: {how_to_write()}") from None
 
     @classmethod
     def of(

@@ -14,4 +14,12 @@ class FormsError(MasirError):
 
 
 class AnswersError(MasirError):
-    """An answer or an answers file does not fit the questionnaire."""
+    """An answer or an answers file does not fit the questionnaire.
+
+    `message` names the question (by its text, in the current language) or the file; `reason`
+    says only what is wrong with the value, for the window, which shows it under the question.
+    """
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message

@@ -128,9 +128,24 @@ class Interview:
         self.today = today
         self.goal = goal
         self._answers: dict[str, Answer] = dict(answers or {})
+        self._left: int | None = None
         self._refresh()
         asked = {question.id for question in self._flow}
         self._cursor = current if current in asked else self._first_unanswered()
+
+    def copy(self) -> Interview:
+        """The interview as it is now (answers, place, goal and the count shown), to go back to
+        if what follows fails."""
+        current = self.current()
+        twin = Interview(
+            self.questionnaire,
+            self.today,
+            self.answers,
+            current.id if current is not None else None,
+            self.goal,
+        )
+        twin._left = self._left
+        return twin
 
     @property
     def answers(self) -> dict[str, Answer]:
@@ -184,6 +199,15 @@ class Interview:
         answered = sum(1 for question in self._flow if question.id in self._state.kept)
         return Progress(answered, len(self._flow) - answered)
 
+    def questions_left(self) -> int:
+        """About how many questions are still to come, the one on screen included.
+
+        It may fall by more than one after an answer, but never rises by more than one: an
+        answer that opens a branch adds its questions one at a time, so the count a frightened
+        person sees does not jump up (the exact count is `progress().to_ask`).
+        """
+        return 0 if self._left is None else self._left
+
     @property
     def is_complete(self) -> bool:
         return self.progress().to_ask == 0
@@ -194,6 +218,8 @@ class Interview:
         self.dropped = sorted(set(self._answers) - set(self._state.kept))
         self._answers = dict(self._state.kept)
         self._flow = self._ordered()
+        to_ask = self.progress().to_ask
+        self._left = to_ask if self._left is None else min(to_ask, self._left + 1)
 
     def _ordered(self) -> list[Question]:
         """The questions asked: answered ones, then those that still matter, section by section,

@@ -9,10 +9,13 @@ from datetime import date
 from babel import Locale
 
 from forms.answers import Answer, Item, Special
-from forms.dates import HOW_TO_WRITE, ApproxDate
+from forms.dates import ApproxDate, how_to_write
 from forms.digits import to_ascii_digits
 from forms.errors import AnswersError
 from forms.questions import Question, QuestionType
+from i18n.bidi import isolate
+from i18n.numerals import format_number
+from i18n.runtime import _, current_language
 
 _YES = {"yes", "true"}
 _NO = {"no", "false"}
@@ -22,8 +25,10 @@ COUNTRY_CODES = frozenset(
 
 
 def parse_answer(question: Question, raw: object, where: str = "") -> Answer:
-    """The typed answer for `raw`, or AnswersError saying what is wrong and where."""
-    place = where or f"'{question.id}'"
+    """The typed answer for `raw`, or AnswersError saying what is wrong and where.
+
+    Messages are in the current language and name the question by its text, never its id."""
+    place = where or f"“{_(question.text)}”"
     if isinstance(raw, Special):
         return raw
     if isinstance(raw, str) and raw in (Special.UNKNOWN.value, Special.PREFER_NOT_TO_SAY.value):
@@ -31,7 +36,12 @@ def parse_answer(question: Question, raw: object, where: str = "") -> Answer:
     try:
         return _PARSERS[question.type](question, raw, place)
     except ValueError as error:
-        raise AnswersError(f"answer to {place}: {error}") from None
+        reason = str(error)
+        message = _("Your answer to %(question)s: %(reason)s") % {
+            "question": place,
+            "reason": reason,
+        }
+        raise AnswersError(message, reason) from None
 
 
 def _yes_no(question: Question, raw: object, place: str) -> Answer:
@@ -39,19 +49,25 @@ def _yes_no(question: Question, raw: object, place: str) -> Answer:
         return raw
     if isinstance(raw, str) and raw.strip().lower() in _YES | _NO:
         return raw.strip().lower() in _YES
-    raise ValueError(f"expected yes or no, got {_show(raw)}")
+    raise ValueError(
+        _("expected %(yes)s or %(no)s, got %(value)s")
+        % {"yes": isolate("yes"), "no": isolate("no"), "value": _show(raw)}
+    )
 
 
 def _single(question: Question, raw: object, place: str) -> Answer:
     if isinstance(raw, str) and question.choice(raw) is not None:
         return raw
-    allowed = ", ".join(choice.value for choice in question.choices)
-    raise ValueError(f"{_show(raw)} is not one of the choices ({allowed})")
+    allowed = "; ".join(_(choice.text) for choice in question.choices)
+    raise ValueError(
+        _("%(value)s is not one of the choices (%(choices)s)")
+        % {"value": _show(raw), "choices": allowed}
+    )
 
 
 def _multi(question: Question, raw: object, place: str) -> Answer:
     if not isinstance(raw, list):
-        raise ValueError(f"expected a list of choices, got {_show(raw)}")
+        raise ValueError(_("expected a list of choices, got %(value)s") % {"value": _show(raw)})
     for value in raw:
         _single(question, value, place)
     chosen = set(raw)
@@ -60,23 +76,33 @@ def _multi(question: Question, raw: object, place: str) -> Answer:
 
 def _number(question: Question, raw: object, place: str) -> Answer:
     if isinstance(raw, bool):
-        raise ValueError(f"expected a number, got {_show(raw)}")
+        raise ValueError(_("expected a number, got %(value)s") % {"value": _show(raw)})
     if isinstance(raw, int | float):
         number = float(raw)
     elif isinstance(raw, str):
         try:
             number = float(to_ascii_digits(raw).strip().replace(",", ""))
         except ValueError:
-            raise ValueError(f"{_show(raw)} is not a number") from None
+            raise ValueError(_("%(value)s is not a number") % {"value": _show(raw)}) from None
     else:
-        raise ValueError(f"expected a number, got {_show(raw)}")
+        raise ValueError(_("expected a number, got %(value)s") % {"value": _show(raw)})
     if number != number or number in (float("inf"), float("-inf")):
-        raise ValueError(f"{_show(raw)} is not a number")
+        raise ValueError(_("%(value)s is not a number") % {"value": _show(raw)})
     if question.minimum is not None and number < question.minimum:
-        raise ValueError(f"{number:g} is less than the smallest allowed, {question.minimum:g}")
+        raise ValueError(
+            _("%(number)s is less than the smallest allowed, %(minimum)s")
+            % {"number": _number_text(number), "minimum": _number_text(question.minimum)}
+        )
     if question.maximum is not None and number > question.maximum:
-        raise ValueError(f"{number:g} is more than the largest allowed, {question.maximum:g}")
+        raise ValueError(
+            _("%(number)s is more than the largest allowed, %(maximum)s")
+            % {"number": _number_text(number), "maximum": _number_text(question.maximum)}
+        )
     return number
+
+
+def _number_text(number: float) -> str:
+    return isolate(format_number(number, current_language()))
 
 
 def _date(question: Question, raw: object, place: str) -> Answer:
@@ -86,44 +112,59 @@ def _date(question: Question, raw: object, place: str) -> Answer:
         return ApproxDate.parse(str(raw))  # a year; 1300 to 1420 is a Solar Hijri one
     if isinstance(raw, str):
         return ApproxDate.parse(raw)
-    raise ValueError(f"expected a date, got {_show(raw)}: {HOW_TO_WRITE}")
+    raise ValueError(
+        _("expected a date, got %(value)s: %(how)s") % {"value": _show(raw), "how": how_to_write()}
+    )
 
 
 def _text(question: Question, raw: object, place: str) -> Answer:
     if not isinstance(raw, str):
-        raise ValueError(f"expected text, got {_show(raw)}")
+        raise ValueError(_("expected text, got %(value)s") % {"value": _show(raw)})
     text = raw.strip()
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
-        raise ValueError("the text holds control characters")
+        raise ValueError(_("the text holds control characters"))
     if len(text) > question.max_length:
-        raise ValueError(f"the text is longer than {question.max_length} characters")
+        raise ValueError(
+            _("the text is longer than %(count)s characters")
+            % {"count": _number_text(question.max_length)}
+        )
     return text
 
 
 def _country(question: Question, raw: object, place: str) -> Answer:
     if isinstance(raw, str) and raw.strip().upper() in COUNTRY_CODES:
         return raw.strip().upper()
-    raise ValueError(f"{_show(raw)} is not a two-letter country code such as PK or AF")
+    raise ValueError(
+        _("%(value)s is not a two-letter country code such as %(example)s")
+        % {"value": _show(raw), "example": isolate("PK")}
+    )
 
 
 def _group(question: Question, raw: object, place: str) -> Answer:
     if not isinstance(raw, list) or not all(isinstance(entry, dict) for entry in raw):
-        raise ValueError(f"expected a list of entries, got {_show(raw)}")
+        raise ValueError(_("expected a list of entries, got %(value)s") % {"value": _show(raw)})
     fields = {inner.id: inner for inner in question.questions}
     items: list[Item] = []
     for number, entry in enumerate(raw, start=1):
         item: Item = {}
         for key, value in entry.items():
+            shown = {"number": _number_text(number), "field": isolate(key)}
             if key not in fields:
-                raise ValueError(f"entry {number} has an unknown field '{key}'")
-            item[key] = parse_answer(fields[key], value, f"{place} entry {number}, '{key}'")
+                raise ValueError(_("entry %(number)s has an unknown field %(field)s") % shown)
+            where = _("%(question)s, entry %(number)s, “%(field)s”") % {
+                "question": place,
+                "number": _number_text(number),
+                "field": _(fields[key].text),
+            }
+            item[key] = parse_answer(fields[key], value, where)
         items.append(item)
     return tuple(items)
 
 
 def _show(raw: object) -> str:
+    """The value as given, shortened and isolated (it may be Latin in a Pashto sentence)."""
     text = repr(raw)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return isolate(text if len(text) <= 40 else text[:37] + "...")
 
 
 _PARSERS: dict[QuestionType, Callable[[Question, object, str], Answer]] = {

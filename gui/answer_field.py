@@ -12,14 +12,16 @@ from forms.validation import parse_answer
 from gui.answer_text import special_text
 from gui.answer_widgets import AnswerInput
 from gui.labels import plain_label
-from i18n.runtime import _
+from i18n.runtime import N_, _
 
 _FORMAT_HELP = {
-    QuestionType.NUMBER: "Please type a number, for example 12.",
-    QuestionType.DATE: "Please type a date as YYYY-MM-DD, YYYY-MM or YYYY, for example 2010-03.",
-    QuestionType.COUNTRY: "Please choose a country from the list.",
-    QuestionType.TEXT: "Please shorten the text or remove unusual characters.",
+    QuestionType.NUMBER: N_("Please type a number, for example 12."),
+    QuestionType.DATE: N_("Please check the date."),
+    QuestionType.COUNTRY: N_("Please choose a country from the list."),
+    QuestionType.TEXT: N_("Please shorten the text or remove unusual characters."),
 }
+"""The first line of an error under a field; the second says what is wrong with the value
+(forms.validation, in the same language, the question not named again: it is just above)."""
 ERROR_STYLE = "color: #8b0000;"
 
 
@@ -108,8 +110,8 @@ class AnswerField(QWidget):
         return answer
 
     def error_text(self, error: AnswersError) -> str:
-        lead = _FORMAT_HELP.get(self.question.type, "Please check this answer.")
-        return f"⚠ {_(lead)}\n{error.message}"
+        lead = _FORMAT_HELP.get(self.question.type, N_("Please check this answer."))
+        return f"⚠ {_(lead)}\n{error.reason}"
 
     def show_error(self, message: str) -> None:
         text = message if message.startswith("⚠") else f"⚠ {message}"

@@ -56,10 +56,20 @@ def group_text(question: Question, entries: tuple[object, ...]) -> str:
 
 
 def entry_title(group: Question, entry: dict[str, Answer], number: int) -> str:
-    """ "Job 1: A company with a contract …" — the label and the entry's first answer."""
+    """ "Family member 2: Child (2015-06)" — the label, the entry's first answer and its first
+    date, so that two children or two jobs never read as the same line."""
     label = _(group.item_label) if group.item_label else _("Entry")
     title = f"{label} {isolate_number(number)}"
     first = next((inner for inner in group.questions if inner.id in entry), None)
     if first is None:
         return title
-    return f"{title}: {answer_text(first, entry[first.id])}"
+    dated = next(
+        (
+            inner
+            for inner in group.questions
+            if inner.type is QuestionType.DATE and isinstance(entry.get(inner.id), ApproxDate)
+        ),
+        None,
+    )
+    when = f" ({answer_text(dated, entry[dated.id])})" if dated is not None else ""
+    return f"{title}: {answer_text(first, entry[first.id])}{when}"

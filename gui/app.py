@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.fonts import apply_font, load_fonts
 from gui.main_window import MainWindow, layout_direction
+from gui.qt_words import use_qt_words
 from gui.start_page import StartPage
 from i18n.runtime import LANGUAGES, current_language, set_language
 
@@ -53,9 +54,13 @@ def create_window(app: QApplication, language: str = "en", today: date | None = 
     base = app.font()
     arabic = load_fonts()
     apply_font(app, language, arabic, base)
-    return MainWindow(
-        today=today, on_language_changed=lambda code: apply_font(app, code, arabic, base)
-    )
+    use_qt_words(language)
+
+    def language_changed(code: str) -> None:
+        apply_font(app, code, arabic, base)
+        use_qt_words(code)
+
+    return MainWindow(today=today, on_language_changed=language_changed)
 
 
 def run_gui() -> int:

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -99,8 +100,8 @@ class LabelDialog(QDialog):
 
 class CaseListPage(ScrollingPage):
     open_requested = Signal(str)
-    lock_requested = Signal()
     idle_minutes_changed = Signal(int)
+    every_question_changed = Signal(bool)
 
     def __init__(
         self,
@@ -110,6 +111,7 @@ class CaseListPage(ScrollingPage):
         engine_factory: Callable[[], Engine],
         kdf: KdfParams,
         idle_minutes: int,
+        every_question: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -195,12 +197,13 @@ class CaseListPage(ScrollingPage):
         idle_row.addWidget(self.idle_spin)
         idle_row.addStretch(1)
         self.column.addLayout(idle_row)
-
-        nav = QHBoxLayout()
-        self.lock_button = button(_("Lock now"), self)
-        nav.addStretch(1)
-        nav.addWidget(self.lock_button)
-        self.outer.addLayout(nav)
+        self.every_question_box = QCheckBox(_("Ask every question (a complete record)"), self.body)
+        self.every_question_box.setToolTip(
+            _("Otherwise only the questions whose answer can still change a result are asked.")
+        )
+        self.every_question_box.setAccessibleName(self.every_question_box.text())
+        self.every_question_box.setChecked(every_question)
+        self.column.addWidget(self.every_question_box)
 
         self.search_edit.textChanged.connect(lambda _text: self.show_cases())
         self.case_list.itemSelectionChanged.connect(self._update_buttons)
@@ -213,8 +216,8 @@ class CaseListPage(ScrollingPage):
         self.export_button.clicked.connect(self.ask_export)
         self.import_button.clicked.connect(self.ask_import)
         self.passphrase_button.clicked.connect(self.ask_change_passphrase)
-        self.lock_button.clicked.connect(self.lock_requested)
         self.idle_spin.valueChanged.connect(self.idle_minutes_changed)
+        self.every_question_box.toggled.connect(self.every_question_changed)
         self.reload()
 
     def focus_first(self) -> None:

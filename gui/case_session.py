@@ -76,6 +76,7 @@ class CaseFlow(QObject):
         self.store: CaseStore | None = None
         self.case_id: str | None = None
         self.idle = IdleLock(self.lock, self)
+        self.every_question = False  # the case list's setting: the full path, for complete records
         self.unlock_page: UnlockPage | None = None
         self.list_page: CaseListPage | None = None
         self._generation = 0  # bumped on lock and quick exit: late key derivations are dropped
@@ -115,10 +116,11 @@ class CaseFlow(QObject):
             engine_factory=self.engine_factory,
             kdf=self.kdf,
             idle_minutes=self.idle.minutes,
+            every_question=self.every_question,
         )
         page.open_requested.connect(self.open_case)
-        page.lock_requested.connect(self.lock)
         page.idle_minutes_changed.connect(self.idle.set_minutes)
+        page.every_question_changed.connect(self._set_every_question)
         self.unlock_page, self.list_page = None, page
         self.page_ready.emit(page, "cases")
 
@@ -204,7 +206,8 @@ class CaseFlow(QObject):
                 self.list_page.show_status(store_error_text(error), error=True)
             return
         engine = self.engine_factory()
-        resumed = resume_interview(engine.questionnaire, record, self.today)
+        goal = None if self.every_question else engine.focus
+        resumed = resume_interview(engine.questionnaire, record, self.today, goal)
         session = Session(
             engine, resumed.interview, Mode.CASEWORKER, current_language(), self.save_answers
         )
@@ -219,6 +222,9 @@ class CaseFlow(QObject):
         self.case_id = case_id
         self.unlock_page = self.list_page = None
         self.session_opened.emit(session, note)
+
+    def _set_every_question(self, every: bool) -> None:
+        self.every_question = every
 
     def save_answers(self, session: Session) -> None:
         """Session.on_answer_saved: durable before the next question shows."""

@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QWidget
+from shiboken6 import Shiboken
+
+from i18n.runtime import _
 
 SETTINGS_ORGANISATION = "QtProject"
 SETTINGS_GROUP = "FileDialog"
@@ -42,6 +45,15 @@ def private_file_dialog(
     )
     dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
     dialog.setNameFilter(name_filter)
+    dialog.setViewMode(QFileDialog.ViewMode.List)  # no column headings: fewer of Qt's words
+    for label, text in (
+        (QFileDialog.DialogLabel.LookIn, _("Look in:")),
+        (QFileDialog.DialogLabel.FileName, _("File name:")),
+        (QFileDialog.DialogLabel.FileType, _("Files of type:")),
+        (QFileDialog.DialogLabel.Accept, _("Save") if save else _("Open file")),
+        (QFileDialog.DialogLabel.Reject, _("Cancel")),
+    ):
+        dialog.setLabelText(label, text)
     dialog.setHistory([])
     dialog.setDirectory(str(Path.home()))
     if default_name:
@@ -56,11 +68,15 @@ def private_file_dialog(
             on_chosen(Path(files[0]))
 
     def dispose() -> None:
-        dialog.setParent(None)
-        dialog.deleteLater()
+        if Shiboken.isValid(dialog):  # its window may be gone already (quick exit)
+            dialog.setParent(None)
+            dialog.deleteLater()
         QTimer.singleShot(0, forget_file_dialog_settings)
 
     dialog.finished.connect(finished)
     dialog.destroyed.connect(lambda _obj=None: forget_file_dialog_settings())
     dialog.open()
+    # Paths read left to right, also in Dari and Pashto (the fields exist once it is open).
+    for path_field in (*dialog.findChildren(QLineEdit), *dialog.findChildren(QComboBox)):
+        path_field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     return dialog

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -17,6 +17,39 @@ def scaled_font(font: QFont, scale: float, bold: bool = False) -> QFont:
     return result
 
 
+RLM = "\u200f"
+LRM = "\u200e"
+
+
+def directed(text: str) -> str:
+    """`text` with each paragraph opened by a mark of the interface's direction: Qt takes a
+    plain text's direction from its first strong letter, so "UNHCR …" would run left to
+    right in a Pashto window (and a Dari name first, right to left in an English one)."""
+    if not text:
+        return text
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    mark = RLM if rtl else LRM
+    return "\n".join(
+        line if line.startswith((RLM, LRM)) else mark + line for line in text.split("\n")
+    )
+
+
+def undirected(text: str) -> str:
+    """`text` without the marks `directed` put at the start of its paragraphs."""
+    return "\n".join(line.removeprefix(RLM).removeprefix(LRM) for line in text.split("\n"))
+
+
+class DirectedLabel(QLabel):
+    """A label whose paragraphs always run in the interface's direction (see `directed`);
+    `text()` gives back the text as it was set, without the marks."""
+
+    def setText(self, text: str) -> None:
+        super().setText(directed(text))
+
+    def text(self) -> str:
+        return undirected(super().text())
+
+
 def plain_label(
     text: str,
     *,
@@ -26,7 +59,7 @@ def plain_label(
     parent: QWidget | None = None,
 ) -> QLabel:
     """A word-wrapped label showing `text` as plain text (Qt.PlainText), never rich text."""
-    label = QLabel(parent)
+    label = DirectedLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setText(text)

@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.view = "start"
         self.return_to_review = False
         self.page: QWidget | None = None
-        self.resize(1280, 720)
+        self._restore_geometry()
 
         root = QWidget(self)
         column = QVBoxLayout(root)
@@ -288,7 +288,12 @@ class MainWindow(QMainWindow):
                 self.session.language,
                 self.writer,
                 caseworker=self.session.caseworker,
+                case_reference=self.session.case_reference,
             )
+        session = self.session
+        page.reference_field.textChanged.connect(
+            lambda text: setattr(session, "case_reference", text)
+        )
         page.back_requested.connect(lambda: self.show_review())
         self._set_page(page, "results")
         if self.session.caseworker and self.case_flow.case_id is not None:
@@ -313,7 +318,7 @@ class MainWindow(QMainWindow):
             dropped = self.session.answer(raw)
         except AnswersError as error:
             if isinstance(page, QuestionPage):
-                page.field.show_error(error.message)
+                page.field.show_error(page.field.error_text(error))
             return
         except CaseStoreError as error:
             # Not saved: the interview is as before the answer, which stays on screen.
@@ -430,4 +435,22 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._case_flow is not None:
             self._case_flow.close()
+        window_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         super().closeEvent(event)
+
+    def _restore_geometry(self) -> None:
+        """The size and place the window had when it was last closed on this machine (not a
+        person's data); else 1280×720, or the whole screen when it is smaller (a netbook)."""
+        saved = window_settings().value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            return
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableSize() if screen is not None else QSize(1280, 720)
+        self.resize(min(1280, room.width()), min(720, room.height()))
+
+
+GEOMETRY_KEY = "window/geometry"
+
+
+def window_settings() -> QSettings:
+    return QSettings(QSettings.Scope.UserScope, "Masir", "window")

@@ -45,6 +45,9 @@ class PathwayCard(QFrame):
             f"{_(result.name)}{_tag(result.pathway)}", scale=1.25, bold=True, selectable=True
         )
         self.box.addWidget(title)
+        if _(result.name) != result.name:  # to match it to an official letter or web page
+            official = _("Official name:") + " " + isolate(result.name)
+            self.box.addWidget(plain_label(official, scale=0.9, selectable=True))
         if result.summary:
             self.box.addWidget(plain_label(_(result.summary)))
 

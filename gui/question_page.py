@@ -15,7 +15,7 @@ from gui.group_editor import GroupInput
 from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.session import Session
-from i18n.runtime import _
+from i18n.runtime import _, ngettext
 
 QUESTION_SCALE = 1.3
 
@@ -44,20 +44,18 @@ class QuestionPage(ScrollingPage):
 
         self.section_label = plain_label(_(section.title), scale=1.05, bold=True)
         self.column.addWidget(self.section_label)
+        left = interview.questions_left()
         self.counter_label = plain_label(
-            _("Question %(number)s of %(total)s")
-            % {"number": isolate_number(number), "total": isolate_number(len(flow))}
+            ngettext("About %(count)s question left", "About %(count)s questions left", left)
+            % {"count": isolate_number(left)}
         )
         self.column.addWidget(self.counter_label)
         self.progress_bar = QProgressBar(self)
-        self.progress_bar.setRange(0, max(progress.total, 1))
+        self.progress_bar.setRange(0, max(progress.answered + left, 1))
         self.progress_bar.setValue(progress.answered)
         self.progress_bar.setFormat(
-            _("%(answered)s of %(total)s answered")
-            % {
-                "answered": isolate_number(progress.answered),
-                "total": isolate_number(progress.total),
-            }
+            ngettext("%(count)s answered", "%(count)s answered", progress.answered)
+            % {"count": isolate_number(progress.answered)}
         )
         self.progress_bar.setAccessibleName(_("Progress"))
         self.column.addWidget(self.progress_bar)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -53,6 +55,7 @@ class ResultsPage(ScrollingPage):
         writer: Writer | None,
         *,
         caseworker: bool = False,
+        case_reference: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -107,6 +110,7 @@ class ResultsPage(ScrollingPage):
         self.reference_field.setMaxLength(200)
         self.reference_field.setMaximumWidth(220)
         self.reference_field.setVisible(caseworker)
+        self.reference_field.setText(case_reference if caseworker else "")
         self.name_field = QLineEdit(self)  # printed only in the PDF; never stored or logged
         self.name_field.setPlaceholderText(_("Name on the summary (optional)"))
         self.name_field.setAccessibleName(_("Name on the summary (optional)"))
@@ -122,19 +126,23 @@ class ResultsPage(ScrollingPage):
         for box in (self.sensitive_box, self.bilingual_box, self.full_box):
             box.setAccessibleName(box.text())
         self.bilingual_box.setVisible(language != "en")
-        export_row.addWidget(self.back_button)
-        export_row.addStretch(1)
+        # Two rows, so that a caseworker's page fits a 1024-pixel netbook screen in Dari too.
+        options_row = QHBoxLayout()
+        options_row.addStretch(1)
         for widget in (
-            self.export_status,
-            self.export_progress,
             self.name_field,
             self.reference_field,
             self.full_box,
             self.sensitive_box,
             self.bilingual_box,
-            self.export_button,
         ):
-            export_row.addWidget(widget)
+            options_row.addWidget(widget)
+        export_row.addWidget(self.back_button)
+        export_row.addStretch(1)
+        export_row.addWidget(self.export_status)
+        export_row.addWidget(self.export_progress)
+        export_row.addWidget(self.export_button)
+        self.outer.addLayout(options_row)
         self.outer.addLayout(export_row)
         self.back_button.clicked.connect(self.back_requested)
         self.export_button.clicked.connect(self.choose_pdf_path)
@@ -343,7 +351,7 @@ class ResultsPage(ScrollingPage):
             _("PDF documents (*.pdf)"),
             self.start_export,
             save=True,
-            default_name="masir-summary.pdf",
+            default_name=summary_file_name(self.reference_field.text(), self.screening.today),
         )
 
     def export_options(self) -> SummaryOptions:
@@ -381,6 +389,17 @@ class ResultsPage(ScrollingPage):
         self.export_status.setText(
             "⚠ " + _("The summary could not be saved: %(reason)s") % {"reason": message}
         )
+
+
+_UNSAFE_IN_FILE_NAMES = re.compile(r"[^\w-]+")
+
+
+def summary_file_name(case_reference: str, day: date) -> str:
+    """The PDF's suggested name: the case reference and the day, never the person's name (a
+    file name is seen by anyone who looks at the folder)."""
+    reference = _UNSAFE_IN_FILE_NAMES.sub("-", case_reference.strip()).strip("-")[:40]
+    parts = ["masir-summary", reference, day.isoformat()]
+    return "-".join(part for part in parts if part) + ".pdf"
 
 
 def plain_layout(widget: QWidget) -> QVBoxLayout:

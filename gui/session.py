@@ -27,10 +27,15 @@ class Session:
     language: str
     on_answer_saved: Callable[[Session], None] | None = None
     last_dropped: list[str] = field(default_factory=list)
+    case_reference: str = ""
+    """A caseworker's reference for the summary, kept while the session lasts."""
 
     @classmethod
-    def new(cls, engine: Engine, mode: Mode, language: str, today: date) -> Session:
-        return cls(engine, Interview(engine.questionnaire, today), mode, language)
+    def new(
+        cls, engine: Engine, mode: Mode, language: str, today: date, every_question: bool = False
+    ) -> Session:
+        """Adaptive (only what can still change the answer) unless `every_question`."""
+        return cls(engine, engine.interview(today, every_question=every_question), mode, language)
 
     @property
     def caseworker(self) -> bool:
@@ -56,20 +61,15 @@ class Session:
         """Forget every answer (quick exit): a fresh, empty interview replaces the old one."""
         self.on_answer_saved = None
         self.last_dropped = []
-        self.interview = Interview(self.engine.questionnaire, self.interview.today)
+        self.interview = self.engine.interview(
+            self.interview.today, every_question=self.interview.goal is None
+        )
 
     def _restore_point(self) -> Interview | None:
         """A copy of the interview as it is, when a save hook could fail; else None."""
         if self.on_answer_saved is None:
             return None
-        interview = self.interview
-        current = interview.current()
-        return Interview(
-            interview.questionnaire,
-            interview.today,
-            interview.answers,
-            current.id if current is not None else None,
-        )
+        return self.interview.copy()
 
     def _saved(self, before: Interview | None) -> None:
         if self.on_answer_saved is None:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from babel import Locale
 
+from i18n.numerals import uses_native_digits
+
 CATALOG_FOLDER = Path(__file__).parent
 DOMAIN = "masir"
 LANGUAGES: dict[str, str] = {"en": "English", "fa_AF": "دری", "ps": "پښتو"}
@@ -33,16 +35,64 @@ _pseudo_from_env = os.environ.get(PSEUDO_ENV, "") not in ("", "0")
 _pseudo = _pseudo_from_env
 
 
+class _Catalog(gettext.GNUTranslations):
+    """A catalog whose sentences come out in the language's digits (Persian digits in Dari
+    and Pashto), so a translator's "2026" or "£29,000" reads as the numbers around it do."""
+
+    native = False
+
+    def gettext(self, message: str) -> str:
+        return self._digits(super().gettext(message))
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self._digits(super().ngettext(msgid1, msgid2, n))
+
+    def _digits(self, text: str) -> str:
+        return sentence_digits(text) if self.native else text
+
+
+_TOKEN = re.compile(r"\S+")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+_DATE_LIKE = re.compile(r"[0-9۰-۹]+(?:[-/][0-9۰-۹]+)+")
+
+
+def sentence_digits(text: str) -> str:
+    """`text` with Persian digits, except in addresses (https://…, name@host) and in official
+    identifiers that mix Latin letters and digits (I-730, DS-4317), which are copied as they
+    are printed on forms and letters. A date such as ۲۰۱۰-۰۳-۰۱ is isolated: after Arabic
+    letters the bidi algorithm would otherwise show its parts in reverse order."""
+
+    def word(match: re.Match[str]) -> str:
+        token = match.group()
+        if "://" in token or "@" in token or _LATIN_LETTER.search(token):
+            return token
+        return _DATE_LIKE.sub(
+            lambda date: f"\u2068{date.group()}\u2069", token.translate(_ASCII_DIGITS)
+        )
+
+    return _TOKEN.sub(word, text)
+
+
 @cache
 def translations(language: str) -> gettext.NullTranslations:
     """The catalog of `language`; English (the source) and missing catalogs translate to itself."""
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
+    catalog = _catalog(language)
+    if isinstance(catalog, _Catalog):
+        catalog.native = uses_native_digits(language)
+    return catalog
+
+
+def _catalog(language: str) -> gettext.NullTranslations:
     folder = CATALOG_FOLDER / language / "LC_MESSAGES"
     compiled = folder / f"{DOMAIN}.mo"
     if compiled.exists():
         with compiled.open("rb") as stream:
-            return gettext.GNUTranslations(stream)
+            return _Catalog(stream)
     source = folder / f"{DOMAIN}.po"
     if not source.exists():
         return gettext.NullTranslations()
@@ -54,7 +104,7 @@ def translations(language: str) -> gettext.NullTranslations:
     buffer = BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return _Catalog(buffer)
 
 
 def set_language(language: str) -> None:

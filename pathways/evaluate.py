@@ -129,7 +129,9 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
         last_checked=pathway.last_checked,
         exemption=exemption.text if exemption else None,
         exemption_outcome=_OUTCOME[exemption_tri] if exemption_tri is not None else None,
-        applies_despite_status=_applies_despite_status(pathway.status, exemption_tri),
+        applies_despite_status=_applies_despite_status(
+            judgement.verdict, pathway.status, exemption_tri
+        ),
         exemption_unknown=_unknown_facts(exemption.test, scope)
         if exemption is not None and exemption_tri is Tri.UNKNOWN
         else [],
@@ -176,8 +178,12 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
     )
 
 
-def _applies_despite_status(status: Status, exemption: Tri | None) -> bool | None:
-    """Three-valued: an unknown exemption is "may still apply", never a silent no."""
+def _applies_despite_status(verdict: Verdict, status: Status, exemption: Tri | None) -> bool | None:
+    """Three-valued: an unknown exemption is "may still apply", never a silent no. A route the
+    person does not meet (a criterion known not met) goes on for nobody's earlier application
+    either: False, as the plan never lists it; so its exemption cannot change the answer."""
+    if verdict is Verdict.NOT_ELIGIBLE:
+        return False
     if status is Status.OPEN or exemption is None or exemption is Tri.FALSE:
         return False
     return True if exemption is Tri.TRUE else None

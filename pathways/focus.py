@@ -19,8 +19,7 @@ from functools import cached_property
 from forms.answers import Answer
 from forms.conditions import Scope, Tri, fact_uses, open_facts
 from forms.questionnaire import Questionnaire
-from pathways.evaluate import judge
-from pathways.model import Status
+from pathways.model import Pathway, Status
 from pathways.rules import FAMILY_GROUP, RuleSet
 
 
@@ -55,25 +54,33 @@ class Focus:
         scope = Scope(facts, today)
         weight: Counter[str] = Counter()
         for pathway in self.rules.pathways:
-            judgement = judge(self.rules, pathway, scope)
-            moving: set[str] = set()
-            if Tri.FALSE not in judgement.criteria:
-                for criterion, outcome in zip(pathway.criteria, judgement.criteria, strict=True):
-                    if outcome is Tri.UNKNOWN:
-                        moving |= open_facts(criterion.test, scope)
-            exemption = pathway.status_exemption
-            unsure = exemption is not None and judgement.exemption is Tri.UNKNOWN
-            if exemption is not None and unsure and pathway.status is not Status.OPEN:
-                moving |= open_facts(exemption.test, scope)
-            if not moving:
-                continue
-            for notice, outcome in judgement.notices:
-                if outcome is Tri.UNKNOWN:
-                    moving |= open_facts(notice.applies_when, scope)
-            weight.update(self._questions(moving, scope))
+            moving = self._moving(pathway, scope)
+            if moving:
+                weight.update(self._questions(moving, scope))
         for question in self._questions(self.always, scope):
             weight[question] += 0
         return dict(weight)
+
+    def _moving(self, pathway: Pathway, scope: Scope) -> set[str]:
+        """The facts that can still change this route: none once a criterion is not met (then
+        it is not eligible whatever else is answered, its exemption included: see
+        evaluate._applies_despite_status); else those of its unknown criteria, of its unknown
+        exemption while it is not open, and of its notices that may apply."""
+        unknown = []
+        for criterion in pathway.criteria:
+            outcome = criterion.test.evaluate(scope)
+            if outcome is Tri.FALSE:
+                return set()
+            if outcome is Tri.UNKNOWN:
+                unknown.append(criterion.test)
+        moving = set().union(*(open_facts(test, scope) for test in unknown))
+        exemption = pathway.status_exemption
+        if exemption is not None and pathway.status is not Status.OPEN:
+            moving |= open_facts(exemption.test, scope)
+        if moving:
+            for notice in self.rules.notices_for[pathway.id]:
+                moving |= open_facts(notice.applies_when, scope)
+        return moving
 
     def _questions(self, facts: set[str], scope: Scope) -> set[str]:
         """The questions setting these facts, and those whose answers would open them."""

@@ -108,8 +108,9 @@ class PathwayResult:
     exemption: str | None
     exemption_outcome: Outcome | None
     applies_despite_status: bool | None
-    """The route is not open, but goes on for this person (True); does not (False); or that
-    depends on facts still unknown (None, unknown: `exemption_unknown` names them)."""
+    """The route is not open, but goes on for this person (True); does not (False, also for a
+    route they do not meet); or that depends on facts still unknown (None, unknown:
+    `exemption_unknown` names them)."""
     exemption_unknown: list[str]
     """The facts (question ids) still unknown that decide the exemption, when it is unknown."""
     open_to_person: Outcome

@@ -141,6 +141,8 @@ class View:
     stale: list[PathwayResult] = field(default_factory=list)
     to_verify: list[PathwayResult] = field(default_factory=list)
     relationship: Callable[[str], str] = str
+    born: dict[int, str] = field(default_factory=dict)
+    """Family member number -> the birth date given, as the reader writes dates ("" if none)."""
     plan: Plan | None = None
     act_now: list[PathwayResult] = field(default_factory=list)  # plan order, countries' routes
     act_now_unhcr: list[PathwayResult] = field(default_factory=list)  # UNHCR categories
@@ -291,6 +293,7 @@ def _view(screening: Screening, engine: Engine, t: Translator, options: SummaryO
         stale=[r for r in results if r.last_checked < stale_before],
         to_verify=[r for r in results if r.to_verify],
         relationship=lambda value: _choice_text(relationships, value, t),
+        born=_birth_dates(screening, language),
         plan=plan,
         act_now=[by_result[route.pathway] for route in plan.act_now if route.kind is Kind.PATHWAY],
         act_now_unhcr=[
@@ -502,6 +505,20 @@ def answer_text(question: Question, value: JSONValue, t: Translator) -> str:
     return str(value)
 
 
+def _birth_dates(screening: Screening, language: str) -> dict[int, str]:
+    """Each family member's birth date as given (so two children never read alike)."""
+    members = screening.answers.get("family_members")
+    born: dict[int, str] = {}
+    for number, member in enumerate(members if isinstance(members, list) else [], start=1):
+        raw = member.get("member_birth_date") if isinstance(member, dict) else None
+        if isinstance(raw, str):
+            try:
+                born[number] = format_approx_date(ApproxDate.parse(raw), language)
+            except ValueError:
+                continue
+    return born
+
+
 def _choice_text(question: Question | None, value: str, t: Translator) -> str:
     choice = question.choice(value) if question is not None else None
     return t._(choice.text) if choice is not None else value
@@ -550,10 +567,16 @@ def _date_filter(context: jinja2.runtime.Context, value: date | None) -> str:
 @jinja2.pass_context
 def _dated_filter(context: jinja2.runtime.Context, value: str) -> str:
     """A source's printed date: a day in the reader's form when it is one, else as written."""
+    language = context["v"].language
     try:
-        return format_date(date.fromisoformat(value), context["v"].language)
+        return format_date(date.fromisoformat(value), language)
     except ValueError:
-        return isolate(value)
+        return isolate(native_digits(value, language))
+
+
+def _without_stop(text: str) -> str:
+    """A sentence set inside parentheses: without its own full stop ("(… rule).", not ".).")."""
+    return text.rstrip().removesuffix(".").removesuffix("۔")
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?،؛؟۔](?=\s)")
@@ -617,6 +640,7 @@ def _environment() -> jinja2.Environment:
             "number": _number_filter,
             "isolate": isolate,
             "first_clause": _first_clause,
+            "without_stop": _without_stop,
             "cite": _cite_filter,
             "verdict": _words_filter(verdict_text),
             "status": _words_filter(status_text),

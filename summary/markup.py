@@ -12,7 +12,8 @@ Allowed, and nothing else (anything else is a SummaryError, never rendered or ev
     <br>                                   a line break inside any of the texts above
 
 A person's text reaches this parser escaped by jinja2 (autoescape) and comes out of it
-unescaped, as plain text: it cannot open a tag. Whitespace collapses as in HTML; ZWNJ, ZWJ
+unescaped, as plain text: it cannot open a tag. Sentences the template joins lose a doubled
+mark (".;" → ".", i18n/punctuation.py). Whitespace collapses as in HTML; ZWNJ, ZWJ
 and the bidi isolates are not whitespace and are kept.
 """
 
@@ -25,6 +26,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from i18n.punctuation import tidy_joins
 from summary.document import Block, BulletList, Heading, KeyValueRows, Paragraph, Table
 from summary.errors import SummaryError
 
@@ -244,7 +246,7 @@ class _Parser(HTMLParser):
     def _take_text(self) -> str:
         raw = "".join(self.text or [])
         self.text = None
-        lines = (_SPACE.sub(" ", line).strip(" ") for line in raw.split("\n"))
+        lines = (tidy_joins(_SPACE.sub(" ", line).strip(" ")) for line in raw.split("\n"))
         return "\n".join(lines).strip("\n")
 
     def _add(self, block: Block) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import Any
 import pytest
 
 from cli.app import run
+from i18n.runtime import translations
+from pathways.engine import default_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERPRETER = ROOT / "tests" / "data" / "siv_interpreter.json"
@@ -80,13 +83,13 @@ def test_yaml_answers_and_text_output(tmp_path: Path, capsys: pytest.CaptureFixt
     [
         ("{not json", "a.json", "a.json: is not valid JSON (line 1)"),
         ("[1, 2]", "a.json", 'expected {"answers": {...}} at the top'),
-        ('{"answers": {"colour": "red"}}', "a.json", "unknown question id 'colour'"),
+        ('{"answers": {"colour": "red"}}', "a.json", "a question Masir does not ask: 'colour'"),
         ('{"answers": {"afghan_national": "perhaps"}}', "a.json", "expected yes or no"),
         ('{"answers": {"gender": "robot"}}', "a.json", "'robot' is not one of the choices"),
         (
             '{"answers": {"employers": [{"employer_start": "2010-14"}]}}',
             "a.json",
-            "'employers' entry 1, 'employer_start'",
+            "”, entry 1, “When did this job start?”",
         ),
         ("answers: [unclosed", "a.yaml", "a.yaml: is not valid JSON or YAML"),
         (b"\xff\xfe\x00", "a.json", "is not UTF-8 text"),
@@ -109,6 +112,25 @@ def test_a_bad_answers_file_is_one_line_and_exit_2(
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and message in captured.err
     assert "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("language", ["fa_AF", "ps"])
+def test_a_bad_answer_is_told_in_the_language_of_lang(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    """`--lang ps` gives the one-line error in Pashto: the question by its text, no id, no
+    English words (the value typed and the words a file must hold stay as they are)."""
+    path = tmp_path / "a.json"
+    path.write_text('{"answers": {"afghan_national": "perhaps"}}', encoding="utf-8")
+    assert run(["screen", str(path), "--lang", language]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "afghan_national" not in err
+    prose = err.removeprefix("masir: ")
+    for kept in ("'perhaps'", "yes", "no"):
+        prose = prose.replace(kept, "")
+    assert not re.search("[A-Za-z]", prose), err
+    text = default_engine().questionnaire.question("afghan_national").text
+    assert translations(language).gettext(text) in err
 
 
 def test_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:

@@ -81,6 +81,12 @@ def shots(app: QApplication, language: str) -> None:
     save(app, window, f"review-{language}.png")
 
     window.begin_session(Session.new(default_engine(), Mode.SELF, language, TODAY))
+    answer_until(window, JOURNALIST, "birth_date")
+    page = window.page
+    assert isinstance(page, QuestionPage)
+    page.field.set_raw("1369/13/40")  # a month and a day that do not exist, as typed
+    page.next_button.click()
+    save(app, window, f"date-error-{language}.png")
     answer_until(window, JOURNALIST, None)
     window.show_results()
     results = window.page
@@ -90,6 +96,11 @@ def shots(app: QApplication, language: str) -> None:
     save(app, window, f"results-all-{language}.png")
     results.show_detail(results.plan.act_now[0].pathway)
     save(app, window, f"results-detail-{language}.png")
+    results.show_detail("uk.ukrs")  # paragraphs that start with "UNHCR"
+    save(app, window, f"results-unhcr-{language}.png")
+    results.choose_pdf_path()
+    save(app, results.file_dialog, f"save-dialog-{language}.png")
+    results.file_dialog.reject()
     window.close()
     window.deleteLater()
     settle(app)

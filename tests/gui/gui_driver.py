@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from forms.interview import Interview
 from forms.questions import Question, QuestionType
 from gui.answer_field import AnswerField
 from gui.answer_widgets import (
@@ -181,9 +180,10 @@ class Driver:
 
 
 def core_screening(spec: Spec, language: str, default: Any = "unknown") -> Screening:
-    """The same answers given straight to the core (no window)."""
+    """The same answers given straight to the core (no window): the adaptive interview, as
+    self-screening asks it."""
     engine = default_engine()
-    interview = Interview(engine.questionnaire, TODAY)
+    interview = engine.interview(TODAY)
     while (question := interview.current()) is not None:
         interview.answer(spec.get(question.id, default))
     return engine.screen(interview, language)
