@@ -100,6 +100,24 @@ class Span(_Node):
         return add_months(today, -(self.years * 12 + self.months))
 
 
+class After(Span):
+    """A time counted from another fact's date: `no_later_than: {after: relative_status_date,
+    years: 2}` holds for a date at most two years after that one (a filing within a limit)."""
+
+    after: str
+
+    def holds(self, value: Answer | None, other: Answer | None) -> Tri:
+        """TRUE or FALSE only when every pair of days in the two ranges agrees."""
+        if not isinstance(value, ApproxDate) or not isinstance(other, ApproxDate):
+            return Tri.UNKNOWN
+        months = self.years * 12 + self.months
+        if value.latest <= add_months(other.earliest, months):
+            return Tri.TRUE
+        if value.earliest > add_months(other.latest, months):
+            return Tri.FALSE
+        return Tri.UNKNOWN
+
+
 Value: TypeAlias = bool | int | float | str | date
 
 
@@ -121,6 +139,7 @@ class Leaf(_Node):
     on_or_after: date | None = None
     within: Span | None = None
     less_than_ago: Span | None = None
+    no_later_than: After | None = None
 
     @model_validator(mode="after")
     def _one_operator(self) -> Leaf:
@@ -136,6 +155,7 @@ class Leaf(_Node):
         return (
             "equals", "in_", "includes", "includes_any", "is_", "known", "at_least", "at_most",
             "before", "after", "on_or_before", "on_or_after", "within", "less_than_ago",
+            "no_later_than",
         )  # fmt: skip
 
     @property
@@ -143,6 +163,9 @@ class Leaf(_Node):
         return next(name for name in self.operator_names() if getattr(self, name) is not None)
 
     def evaluate(self, scope: Scope) -> Tri:
+        if self.no_later_than is not None:
+            limit = self.no_later_than
+            return limit.holds(scope.lookup(self.fact), scope.lookup(limit.after))
         return self.test(scope.lookup(self.fact), scope.today)
 
     @cached_property
@@ -277,6 +300,9 @@ class MonthsSpec(GroupQuery):
     start: str
     end: str
     ongoing: str | None = None
+    estimate: str | None = None
+    """A number of months the person gives when the dates are not known: it bounds the
+    longest total (an "about" never proves the time, but can show it was too short)."""
 
 
 class Months(_Node):
@@ -334,11 +360,14 @@ class Months(_Node):
         end = entry.get(self.months.end)
         if self.months.ongoing and entry.get(self.months.ongoing) is True:
             end = ApproxDate.exact(today)
+        if isinstance(start, ApproxDate) and isinstance(end, ApproxDate):
+            return months_range(start, end)
+        estimate = entry.get(self.months.estimate) if self.months.estimate else None
+        if isinstance(estimate, int | float) and not isinstance(estimate, bool):
+            return 0.0, float(estimate)
         if not isinstance(start, ApproxDate):
             return 0.0, None
-        if not isinstance(end, ApproxDate):
-            return 0.0, months_range(start, ApproxDate.exact(today))[1]
-        return months_range(start, end)
+        return 0.0, months_range(start, ApproxDate.exact(today))[1]
 
 
 class AllOf(_Node):
@@ -408,6 +437,8 @@ def fact_uses(condition: Condition, group: str | None = None) -> Iterator[FactUs
     """Every fact a condition reads, so the loader can check each against the questionnaire."""
     if isinstance(condition, Leaf):
         yield FactUse(condition.fact, condition.operator, group, condition)
+        if condition.no_later_than is not None:
+            yield FactUse(condition.no_later_than.after, "no_later_than", group)
     elif isinstance(condition, AllOf | AnyOf):
         for part in condition.all if isinstance(condition, AllOf) else condition.any:
             yield from fact_uses(part, group)
@@ -421,9 +452,48 @@ def fact_uses(condition: Condition, group: str | None = None) -> Iterator[FactUs
         if query.where is not None:
             yield from fact_uses(query.where, query.group)
         if isinstance(query, MonthsSpec):
-            for name in (query.start, query.end, query.ongoing):
+            for name in (query.start, query.end, query.ongoing, query.estimate):
                 if name:
                     yield FactUse(name, "months", query.group)
+
+
+def open_facts(condition: Condition, scope: Scope) -> set[str]:
+    """The facts read by the parts of a condition that are still unknown."""
+    return set(_judged(condition, scope)[1])
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _judged(condition: Condition, scope: Scope) -> tuple[Tri, frozenset[str] | set[str]]:
+    """A condition's outcome and, when unknown, the facts of its unknown parts: one pass over
+    the tree (choosing the next question does this for every criterion after every answer)."""
+    if isinstance(condition, AllOf | AnyOf):
+        parts = [
+            _judged(part, scope)
+            for part in (condition.all if isinstance(condition, AllOf) else condition.any)
+        ]
+        outcomes = [outcome for outcome, _ in parts]
+        outcome = Tri.all(outcomes) if isinstance(condition, AllOf) else Tri.any(outcomes)
+        if outcome is not Tri.UNKNOWN:
+            return outcome, _NONE
+        return outcome, set().union(
+            *(facts for part_outcome, facts in parts if part_outcome is Tri.UNKNOWN)
+        )
+    if isinstance(condition, NotOf):
+        outcome, facts = _judged(condition.not_, scope)
+        return outcome.negate(), facts
+    if isinstance(condition, Maybe):
+        outcome, facts = _judged(condition.maybe, scope)
+        return (Tri.UNKNOWN, facts) if outcome is Tri.TRUE else (outcome, facts)
+    outcome = condition.evaluate(scope)
+    if outcome is not Tri.UNKNOWN:
+        return outcome, _NONE
+    if isinstance(condition, Leaf):
+        if condition.no_later_than is None:
+            return outcome, {condition.fact}
+        return outcome, {condition.fact, condition.no_later_than.after}
+    return outcome, {use.fact for use in fact_uses(condition)}
 
 
 def evaluate(condition: Condition, facts: Mapping[str, Answer], today: date) -> Tri:

@@ -30,8 +30,9 @@ _OPERATORS: dict[str, set[QuestionType]] = {
     "on_or_after": {QuestionType.DATE},
     "within": {QuestionType.DATE},
     "less_than_ago": {QuestionType.DATE},
+    "no_later_than": {QuestionType.DATE},
     "group": {QuestionType.GROUP},
-    "months": {QuestionType.DATE, QuestionType.YES_NO},
+    "months": {QuestionType.DATE, QuestionType.YES_NO, QuestionType.NUMBER},
 }  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from forms.answers import Answer, JSONValue, Special
-from forms.conditions import Condition, Scope, Tri, fact_uses
+from forms.conditions import Condition, Scope, Tri, fact_uses, open_facts
 from pathways.model import Evidence, FamilyRule, Notice, Pathway, Sourced, Status
 from pathways.results import (
     Clarify,
@@ -190,9 +190,13 @@ def _applies_despite_status(verdict: Verdict, status: Status, exemption: Tri | N
 
 
 def _unknown_facts(condition: Condition, scope: Scope) -> list[str]:
-    """The facts a condition reads that are not answered or answered "unknown"/"prefer not"."""
+    """The facts that would decide a condition: read by its unknown parts and not answered
+    (or answered "unknown"/"prefer not"); a branch already settled names nothing."""
     unknown = []
+    still_open = open_facts(condition, scope)
     for use in fact_uses(condition):
+        if use.fact not in still_open and use.group not in still_open:
+            continue
         if use.group is not None:
             value = scope.facts.get(use.group)
             fact = use.group

@@ -17,47 +17,10 @@ from datetime import date
 from functools import cached_property
 
 from forms.answers import Answer
-from forms.conditions import AllOf, AnyOf, Condition, Leaf, Maybe, NotOf, Scope, Tri, fact_uses
+from forms.conditions import Scope, Tri, fact_uses, open_facts
 from forms.questionnaire import Questionnaire
 from pathways.model import Pathway, Status
 from pathways.rules import FAMILY_GROUP, RuleSet
-
-
-def open_facts(condition: Condition, scope: Scope) -> set[str]:
-    """The facts read by the parts of a condition that are still unknown."""
-    return set(_judged(condition, scope)[1])
-
-
-_NONE: frozenset[str] = frozenset()
-
-
-def _judged(condition: Condition, scope: Scope) -> tuple[Tri, frozenset[str] | set[str]]:
-    """A condition's outcome and, when unknown, the facts of its unknown parts: one pass over
-    the tree (choosing the next question does this for every criterion after every answer)."""
-    if isinstance(condition, AllOf | AnyOf):
-        parts = [
-            _judged(part, scope)
-            for part in (condition.all if isinstance(condition, AllOf) else condition.any)
-        ]
-        outcomes = [outcome for outcome, _ in parts]
-        outcome = Tri.all(outcomes) if isinstance(condition, AllOf) else Tri.any(outcomes)
-        if outcome is not Tri.UNKNOWN:
-            return outcome, _NONE
-        return outcome, set().union(
-            *(facts for part_outcome, facts in parts if part_outcome is Tri.UNKNOWN)
-        )
-    if isinstance(condition, NotOf):
-        outcome, facts = _judged(condition.not_, scope)
-        return outcome.negate(), facts
-    if isinstance(condition, Maybe):
-        outcome, facts = _judged(condition.maybe, scope)
-        return (Tri.UNKNOWN, facts) if outcome is Tri.TRUE else (outcome, facts)
-    outcome = condition.evaluate(scope)
-    if outcome is not Tri.UNKNOWN:
-        return outcome, _NONE
-    if isinstance(condition, Leaf):
-        return outcome, {condition.fact}
-    return outcome, {use.fact for use in fact_uses(condition)}
 
 
 @dataclass

@@ -118,6 +118,43 @@ def test_date_leaves_on_exact_and_approximate_dates(
     assert run({"fact": "d", **leaf}, {"d": ApproxDate.parse(text)}) is expected
 
 
+@pytest.mark.parametrize(
+    ("filed", "granted", "expected"),
+    [
+        ("2024-03-10", "2022-03-10", T),
+        ("2024-03-11", "2022-03-10", F),
+        ("2022-01-05", "2022-03-10", T),
+        ("2024-03", "2022-03-10", U),
+        ("2024-02", "2022-03-10", T),
+        ("2024-03-10", "2022", U),
+        ("2025-01-01", "2022", F),
+        ("2024-03-10", None, U),
+    ],
+)
+def test_no_later_than_compares_two_facts_dates(
+    filed: str, granted: str | None, expected: Tri
+) -> None:
+    """A filing within 2 years of a grant: TRUE or FALSE only when every pair of days agrees."""
+    leaf = {"fact": "filed", "no_later_than": {"after": "granted", "years": 2}}
+    facts: dict[str, Answer] = {"filed": ApproxDate.parse(filed)}
+    if granted is not None:
+        facts["granted"] = ApproxDate.parse(granted)
+    assert run(leaf, facts) is expected
+
+
+def test_no_later_than_reads_the_other_fact_in_a_group_item() -> None:
+    condition = {
+        "some": {
+            "group": "relatives",
+            "where": {"fact": "filed", "no_later_than": {"after": "granted", "months": 3}},
+        }
+    }
+    relative: Item = {"granted": ApproxDate.parse("2026-01-15")}
+    relatives = (relative,)
+    assert run(condition, {"filed": ApproxDate.parse("2026-04-15"), "relatives": relatives}) is T
+    assert run(condition, {"filed": ApproxDate.parse("2026-04-16"), "relatives": relatives}) is F
+
+
 def jobs(*entries: Item) -> dict[str, Answer]:
     return {"jobs": tuple(entries)}
 
@@ -153,6 +190,20 @@ def test_months_adds_jobs_and_stays_unknown_when_ranges_straddle(
     ]
     facts = jobs(*items)
     assert run({**MONTHS, "at_least": 12}, facts) is expected
+
+
+def test_an_estimate_of_months_can_show_too_short_but_never_proves_enough() -> None:
+    spec = {**MONTHS["months"], "estimate": "about"}
+    undated: Item = {"us": True, "s": Special.UNKNOWN, "e": Special.UNKNOWN}
+    assert run({"months": spec, "at_least": 12}, jobs({**undated, "about": 8})) is F
+    assert run({"months": spec, "at_least": 12}, jobs({**undated, "about": 30})) is U
+    assert run({"months": spec, "at_least": 12}, jobs(undated)) is U
+    dated: Item = {
+        "us": True,
+        "s": ApproxDate.parse("2010-01-01"),
+        "e": ApproxDate.parse("2010-06-30"),
+    }
+    assert run({"months": spec, "at_least": 12}, jobs({**dated, "about": 30})) is F
 
 
 def test_some_over_a_group() -> None:

@@ -135,4 +135,7 @@ def test_the_pathways_listing_names_each_parameter_with_its_source() -> None:
         "about": closed["about"],
         "to_verify": False,
     }
-    assert [d["name"] for d in countries["us"]["derived"]] == ["worked_for_us_gov"]
+    assert [d["name"] for d in countries["us"]["derived"]] == [
+        "worked_for_us_gov",
+        "holds_valid_us_visa",
+    ]

@@ -68,3 +68,19 @@ def test_no_referral_route_is_eligible_without_its_referral(seed: int) -> None:
         if modes[route.pathway].referral.mode is ReferralMode.INVITATION:
             result = next(r for r in screening.results if r.pathway == route.pathway)
             assert result.exemption_outcome is Outcome.MET, route.pathway
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_no_route_closed_to_the_person_is_offered_to_them(seed: int) -> None:
+    """A route closed to this person is never "act now" nor "if you applied before", whatever
+    its verdict; "may still apply" is only for an exemption that is met or unknown."""
+    screening = random_screening(seed)
+    plan = derive_plan(screening)
+    offered = {route.pathway for route in (*plan.act_now, *plan.if_applied_before)}
+    for result in screening.results:
+        if result.open_to_person is Outcome.NOT_MET:
+            assert result.pathway not in offered, result.pathway
+            assert result.applies_despite_status is not True, result.pathway
+        if result.applies_despite_status is not False:
+            assert result.exemption_outcome in (Outcome.MET, Outcome.UNKNOWN), result.pathway
