@@ -485,12 +485,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._case_flow is not None:
             self._case_flow.close()
-        window_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+            # Only where the case store was used: self-screening on a shared machine must not
+            # leave even a settings file saying that Masir was opened.
+            window_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         super().closeEvent(event)
 
     def _restore_geometry(self) -> None:
-        """The size and place the window had when it was last closed on this machine (not a
-        person's data); else 1280×720, or the whole screen when it is smaller (a netbook)."""
+        """The size and place the window had when a caseworker last closed it on this machine
+        (not a person's data); else 1280×720, or the whole screen when it is smaller."""
         saved = window_settings().value(GEOMETRY_KEY)
         if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
             return

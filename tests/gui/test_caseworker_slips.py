@@ -98,10 +98,20 @@ def test_a_caseworkers_results_fit_a_1024_by_600_screen(
     assert needed.width() <= 1024 and needed.height() <= 600, needed
 
 
-def test_the_window_reopens_at_the_size_it_was_left(qtbot: QtBot, settings_here: Path) -> None:
+def test_the_window_reopens_at_the_size_a_caseworker_left_it(
+    qtbot: QtBot, settings_here: Path
+) -> None:
+    """Remembered on a caseworker's machine; self-screening leaves no settings file at all (on
+    a shared laptop it would say that Masir was opened)."""
+    alone = MainWindow(today=TODAY)
+    qtbot.addWidget(alone)
+    alone.show()
+    alone.close()
+    assert not [p for p in settings_here.rglob("*") if p.is_file()], "self-screening: no trace"
     first = MainWindow(today=TODAY)
     qtbot.addWidget(first)
     first.show()
+    first.case_flow.begin()  # the caseworker's way in: the case store
     first.resize(700, 500)  # within the offscreen screen (800×600)
     qtbot.waitUntil(lambda: first.width() == 700)
     first.close()
