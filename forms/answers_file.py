@@ -13,9 +13,8 @@ from forms.errors import AnswersError
 from forms.interview import Interview
 from forms.questionnaire import Questionnaire
 from forms.validation import parse_answer
-from i18n.bidi import isolate
-from i18n.numerals import format_number
-from i18n.runtime import _, current_language
+from i18n.bidi import isolate, isolate_number
+from i18n.runtime import _
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -55,10 +54,6 @@ def _file(name: str) -> dict[str, str]:
     return {"file": isolate(name)}
 
 
-def _number(value: int) -> str:
-    return isolate(format_number(value, current_language()))
-
-
 def _parse(name: str, text: str) -> object:
     if name.lower().endswith(".json"):
         try:
@@ -66,7 +61,7 @@ def _parse(name: str, text: str) -> object:
         except json.JSONDecodeError as problem:
             raise AnswersError(
                 _("%(file)s: is not valid JSON (line %(line)s)")
-                % {**_file(name), "line": _number(problem.lineno)}
+                % {**_file(name), "line": isolate_number(problem.lineno)}
             ) from None
         except RecursionError:
             raise AnswersError(_("%(file)s: is nested too deeply") % _file(name)) from None
@@ -81,7 +76,7 @@ def _parse(name: str, text: str) -> object:
             raise AnswersError(_("%(file)s: is not valid JSON or YAML") % _file(name)) from None
         raise AnswersError(
             _("%(file)s: is not valid JSON or YAML (line %(line)s)")
-            % {**_file(name), "line": _number(mark.line + 1)}
+            % {**_file(name), "line": isolate_number(mark.line + 1)}
         ) from None
     except RecursionError:
         raise AnswersError(_("%(file)s: is nested too deeply") % _file(name)) from None

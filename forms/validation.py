@@ -13,9 +13,8 @@ from forms.dates import ApproxDate, how_to_write
 from forms.digits import to_ascii_digits
 from forms.errors import AnswersError
 from forms.questions import Question, QuestionType
-from i18n.bidi import isolate
-from i18n.numerals import format_number
-from i18n.runtime import _, current_language
+from i18n.bidi import isolate, isolate_number
+from i18n.runtime import _
 
 _YES = {"yes", "true"}
 _NO = {"no", "false"}
@@ -91,18 +90,14 @@ def _number(question: Question, raw: object, place: str) -> Answer:
     if question.minimum is not None and number < question.minimum:
         raise ValueError(
             _("%(number)s is less than the smallest allowed, %(minimum)s")
-            % {"number": _number_text(number), "minimum": _number_text(question.minimum)}
+            % {"number": isolate_number(number), "minimum": isolate_number(question.minimum)}
         )
     if question.maximum is not None and number > question.maximum:
         raise ValueError(
             _("%(number)s is more than the largest allowed, %(maximum)s")
-            % {"number": _number_text(number), "maximum": _number_text(question.maximum)}
+            % {"number": isolate_number(number), "maximum": isolate_number(question.maximum)}
         )
     return number
-
-
-def _number_text(number: float) -> str:
-    return isolate(format_number(number, current_language()))
 
 
 def _date(question: Question, raw: object, place: str) -> Answer:
@@ -126,7 +121,7 @@ def _text(question: Question, raw: object, place: str) -> Answer:
     if len(text) > question.max_length:
         raise ValueError(
             _("the text is longer than %(count)s characters")
-            % {"count": _number_text(question.max_length)}
+            % {"count": isolate_number(question.max_length)}
         )
     return text
 
@@ -148,12 +143,12 @@ def _group(question: Question, raw: object, place: str) -> Answer:
     for number, entry in enumerate(raw, start=1):
         item: Item = {}
         for key, value in entry.items():
-            shown = {"number": _number_text(number), "field": isolate(key)}
+            shown = {"number": isolate_number(number), "field": isolate(key)}
             if key not in fields:
                 raise ValueError(_("entry %(number)s has an unknown field %(field)s") % shown)
             where = _("%(question)s, entry %(number)s, “%(field)s”") % {
                 "question": place,
-                "number": _number_text(number),
+                "number": isolate_number(number),
                 "field": _(fields[key].text),
             }
             item[key] = parse_answer(fields[key], value, where)

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from i18n.bidi import FSI, PDI, isolate
-from i18n.numerals import format_number
+from i18n.bidi import FSI, PDI, isolate, isolate_number
 from i18n.runtime import current_language
 
 __all__ = ["FSI", "PDI", "isolate", "isolate_date", "isolate_number"]
-
-
-def isolate_number(value: float) -> str:
-    """A count or amount in the current language's digits, isolated: ⁨۱۲⁩."""
-    return isolate(format_number(value, current_language()))
 
 
 def isolate_date(value: date) -> str:

@@ -71,13 +71,8 @@ class Session:
             return
         before = self.interview.copy()
         self.interview = self.undo_point
-        try:
-            self._saved(before)
-        except BaseException:
-            self.interview = before
-            raise
-        self.undo_point = None
         self.last_dropped = []
+        self._saved(before)  # clears the undo point; puts `before` back if saving fails
 
     def screen(self) -> Screening:
         return self.engine.screen(self.interview, self.language)

@@ -5,6 +5,9 @@ Qt-free, so the window, the command line and the PDF wrap values the same way.
 
 from __future__ import annotations
 
+from i18n.numerals import format_number
+from i18n.runtime import current_language
+
 FSI = "\u2068"  # FIRST STRONG ISOLATE
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
 LRM = "\u200e"
@@ -26,3 +29,8 @@ def isolate(value: object) -> str:
 def strip_isolates(text: str) -> str:
     """`text` without FSI/PDI marks (for comparing what a person reads)."""
     return text.replace(FSI, "").replace(PDI, "")
+
+
+def isolate_number(value: float) -> str:
+    """A count or amount in the current language's digits, isolated: ⁨۱۲⁩."""
+    return isolate(format_number(value, current_language()))

@@ -24,13 +24,18 @@ def uses_native_digits(language: str) -> bool:
         return False
 
 
+def persian_digits(text: str) -> str:
+    """`text` with its ASCII digits as Persian digits (۰–۹)."""
+    return text.translate(_TO_PERSIAN)
+
+
 def native_digits(text: object, language: str) -> str:
     """`text` with its ASCII digits as the language writes them: ۱۴۰۴ in Dari and Pashto.
 
     Give it numbers and dates, never whole sentences holding URLs or ids.
     """
     text = str(text)
-    return text.translate(_TO_PERSIAN) if uses_native_digits(language) else text
+    return persian_digits(text) if uses_native_digits(language) else text
 
 
 def format_number(number: float, language: str) -> str:

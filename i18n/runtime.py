@@ -21,7 +21,7 @@ from pathlib import Path
 
 from babel import Locale
 
-from i18n.numerals import uses_native_digits
+from i18n.numerals import persian_digits, uses_native_digits
 
 CATALOG_FOLDER = Path(__file__).parent
 DOMAIN = "masir"
@@ -49,6 +49,7 @@ class _Catalog(gettext.GNUTranslations):
     and Pashto), so a translator's "2026" or "£29,000" reads as the numbers around it do."""
 
     native = False
+    _converted: dict[str, str] | None = None
 
     def gettext(self, message: str) -> str:
         return self._digits(super().gettext(message))
@@ -57,12 +58,20 @@ class _Catalog(gettext.GNUTranslations):
         return self._digits(super().ngettext(msgid1, msgid2, n))
 
     def _digits(self, text: str) -> str:
-        return sentence_digits(text) if self.native else text
+        """Each translated text converted once (every `_()` of the window and the summary
+        comes through here; the catalog never changes)."""
+        if not self.native:
+            return text
+        if self._converted is None:
+            self._converted = {}
+        converted = self._converted.get(text)
+        if converted is None:
+            converted = self._converted[text] = sentence_digits(text)
+        return converted
 
 
 _TOKEN = re.compile(r"\S+")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
-_ASCII_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
 _DATE_LIKE = re.compile(r"[0-9۰-۹]+(?:[-/][0-9۰-۹]+)+")
@@ -78,9 +87,7 @@ def sentence_digits(text: str) -> str:
         token = match.group()
         if "://" in token or "@" in token or _LATIN_LETTER.search(token):
             return token
-        return _DATE_LIKE.sub(
-            lambda date: f"\u2068{date.group()}\u2069", token.translate(_ASCII_DIGITS)
-        )
+        return _DATE_LIKE.sub(lambda date: f"\u2068{date.group()}\u2069", persian_digits(token))
 
     return _TOKEN.sub(word, text)
 

@@ -501,10 +501,7 @@ def answer_text(question: Question, value: JSONValue, t: Translator) -> str:
         number = format_number(value, language)
         return f"{number} {_(question.unit)}" if question.unit else number
     if kind is QuestionType.DATE and isinstance(value, str | int):
-        try:
-            return format_approx_date(ApproxDate.parse(str(value)), language)
-        except ValueError:
-            return str(value)
+        return _date_text(value, language) or str(value)
     if kind is QuestionType.COUNTRY and isinstance(value, str):
         return _country_names(language).get(value, value)
     if kind is QuestionType.GROUP and isinstance(value, list):
@@ -521,12 +518,18 @@ def _birth_dates(screening: Screening, language: str) -> dict[int, str]:
     born: dict[int, str] = {}
     for number, member in enumerate(members if isinstance(members, list) else [], start=1):
         raw = member.get("member_birth_date") if isinstance(member, dict) else None
-        if isinstance(raw, str):
-            try:
-                born[number] = format_approx_date(ApproxDate.parse(raw), language)
-            except ValueError:
-                continue
+        if isinstance(raw, str) and (text := _date_text(raw, language)):
+            born[number] = text
     return born
+
+
+def _date_text(value: str | int, language: str) -> str | None:
+    """A date as given ("1985", "1388-12 SH"), as the reader writes dates; None if it is not
+    one ("unknown")."""
+    try:
+        return format_approx_date(ApproxDate.parse(str(value)), language)
+    except ValueError:
+        return None
 
 
 def _choice_text(question: Question | None, value: str, t: Translator) -> str:

@@ -36,7 +36,7 @@ from fpdf.fonts import SubsetMap, TTFFont
 from fpdf.line_break import Fragment
 
 from forms.atomic_files import write_atomically
-from i18n.numerals import PERSIAN_DIGITS
+from i18n.numerals import persian_digits
 from summary.bidi_text import clean_text
 from summary.document import (
     Block,
@@ -161,12 +161,11 @@ class _FontStore:
 
 
 _fonts: _FontStore | None = None
-_TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
 
 
 def _persian(text: str) -> str:
     """Page numbers as Dari and Pashto write them."""
-    return text.translate(_TO_PERSIAN)
+    return persian_digits(text)
 
 
 _LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "FFTM", "MATH", "hdmx", "meta")
