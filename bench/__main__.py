@@ -3,11 +3,16 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench [--runs 5]
     xvfb-run -a .venv/bin/python -m bench          # the same under a real X server (xcb)
 
-(a) start-up: launch → start page painted, from source and from the bundle (dist/masir, when
-    built), beside a bare PySide6 window of the same Qt (bench/bare_window.py); goals ≤ 1.3×
-    (source), ≤ 1.5× (bundle). Also launch → first question with "Check for myself" pressed
-    the moment the start page shows (the rules load after the first paint, so this waits
-    for them; a person reading the start page does not)
+(a) start-up: launch → start page painted from source, run in turn with a bare PySide6
+    window of the same Qt (bench/bare_window.py), ratio pair by pair; goal ≤ 1.3×. Also
+    launch → first question with "Check for myself" pressed the moment the start page shows
+    (the rules load after the first paint, so this waits for them; a person reading the
+    start page does not)
+(a1) the bundle (`--bundle` alone; in the full run when both bundles are built): launch →
+    start page of dist/masir against the bare window frozen the same way (dist/bare_window,
+    build/bare_window.spec), in turn, ratio pair by pair; goal ≤ 1.5×. `--bundle` builds
+    either bundle when it is missing (build/build_bundle.py, needs PyInstaller: the `build`
+    extra) and reports their sizes: the onedir ≤ 120 MB, its zip ≤ 50 MB
 (a2) the results page (bench/bench_results.py): plan, "All routes", one route; ≤ 300 ms each,
     and over 100 ms they show a busy cursor
 (b) re-judging all pathways after one answer (bench/bench_evaluate.py); goal ≤ 1 ms
@@ -21,12 +26,15 @@
 (d) peak memory (max RSS) of a child process doing a whole interview in the window and the
     Dari export (bench/interview_export.py); goal ≤ 150 MB
 Medians of --runs runs (5).
+
+    python -m bench --bundle [--runs 5]      # only the bundle's rows
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import json
 import os
 import statistics
@@ -40,7 +48,10 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BUNDLE = ROOT / "dist" / "masir" / ("masir.exe" if os.name == "nt" else "masir")
+EXE = ".exe" if os.name == "nt" else ""
+BUNDLE = ROOT / "dist" / "masir" / f"masir{EXE}"
+BARE_BUNDLE = ROOT / "dist" / "bare_window" / f"bare_window{EXE}"
+BUILD_SCRIPT = ROOT / "build" / "build_bundle.py"
 TIMEOUT = 120
 
 
@@ -79,29 +90,112 @@ def median_of(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 
 
-def startup_rows(runs: int) -> list[Row]:
-    question = _env(MASIR_BENCH_STARTUP="question")
-    bare = median_of(runs, lambda: launch_ms([sys.executable, "bench/bare_window.py"], _env()))
-    source = median_of(runs, lambda: launch_ms([sys.executable, "main.py"], question))
-    start_page = median_of(
-        runs, lambda: launch_ms([sys.executable, "main.py"], _env(MASIR_BENCH_STARTUP="1"))
+def in_turn(
+    runs: int, measure: Callable[[], float], yardstick: Callable[[], float]
+) -> tuple[float, float, float]:
+    """Medians of `measure`, of `yardstick` and of their ratio pair by pair, the two run in turn
+    (A B A B …) after one warm-up each, so that a machine's drift in speed touches both."""
+    measure(), yardstick()
+    pairs = [(measure(), yardstick()) for _ in range(runs)]
+    return (
+        statistics.median(a for a, _ in pairs),
+        statistics.median(b for _, b in pairs),
+        statistics.median(a / b for a, b in pairs),
     )
-    rows = [
-        Row("bare PySide6 window (QLabel) painted", f"{bare:.0f} ms", "yardstick", ""),
-        _ratio_row("source: launch → start page painted", start_page, bare, 1.3),
+
+
+def startup_rows(runs: int) -> list[Row]:
+    def bare() -> float:
+        return launch_ms([sys.executable, "bench/bare_window.py"], _env())
+
+    def start_page() -> float:
+        return launch_ms([sys.executable, "main.py"], _env(MASIR_BENCH_STARTUP="1"))
+
+    def question() -> float:
+        return launch_ms([sys.executable, "main.py"], _env(MASIR_BENCH_STARTUP="question"))
+
+    page, bare_ms, ratio = in_turn(runs, start_page, bare)
+    asked, _, asked_ratio = in_turn(runs, question, bare)
+    return [
+        Row("bare PySide6 window (QLabel) painted", f"{bare_ms:.0f} ms", "yardstick", ""),
+        _ratio_row("source: launch → start page painted", page, ratio, 1.3),
         Row(
             "source: launch → first question, pressed at once",
-            f"{source:.0f} ms = {source / bare:.2f}× bare",
+            f"{asked:.0f} ms = {asked_ratio:.2f}× bare",
             "(rules load after the first paint)",
             "",
         ),
     ]
-    if BUNDLE.exists():
-        bundled = median_of(runs, lambda: launch_ms([str(BUNDLE)], _env(MASIR_BENCH_STARTUP="1")))
-        rows.append(_ratio_row("bundle: launch → start page painted", bundled, bare, 1.5))
-    else:
-        rows.append(Row("bundle: launch → start page", "n/a", "≤ 1.5× bare", "no dist/masir"))
-    return rows
+
+
+def _build(*options: str) -> str:
+    """build/build_bundle.py with this Python; '' when it worked, else why not."""
+    if importlib.util.find_spec("PyInstaller") is None:
+        return "no PyInstaller: pip install -e '.[build]'"
+    done = subprocess.run(
+        [sys.executable, str(BUILD_SCRIPT), *options],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return "" if done.returncode == 0 else f"build failed: {done.stderr.strip()[-60:]}"
+
+
+def _bare_is_current() -> bool:
+    """The frozen bare window exists and was frozen with the Qt (PySide6) of this Python."""
+    from PySide6 import __version__ as pyside_version
+
+    stamp = BARE_BUNDLE.parent / "pyside6-version.txt"
+    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == pyside_version
+
+
+def bundle_rows(runs: int, build: bool) -> list[Row]:
+    """Launch → start page of dist/masir against the bare window frozen the same way, and
+    the bundle's size; with `build`, either bundle is built first when it is missing."""
+    what = "bundle: launch → start page painted"
+    for bundle, options in ((BUNDLE, ("--archive",)), (BARE_BUNDLE, ("--bare",))):
+        current = bundle.exists() and (bundle is BUNDLE or _bare_is_current())
+        if current:
+            continue
+        why = _build(*options) if build else f"no {bundle.parent.relative_to(ROOT)}"
+        if why:
+            return [Row(what, "n/a", "≤ 1.5× bare", why)]
+
+    def bare() -> float:
+        return launch_ms([str(BARE_BUNDLE)], _env())
+
+    def start_page() -> float:
+        return launch_ms([str(BUNDLE)], _env(MASIR_BENCH_STARTUP="1"))
+
+    page, bare_ms, ratio = in_turn(runs, start_page, bare)
+    onedir, zipped = _sizes_mb(BUNDLE.parent)
+    bare_onedir, _ = _sizes_mb(BARE_BUNDLE.parent, zipped=False)
+    return [
+        Row("bare window frozen the same way, painted", f"{bare_ms:.0f} ms", "yardstick", ""),
+        _ratio_row(what, page, ratio, 1.5),
+        Row(
+            "bundle size: dist/masir (one folder)",
+            f"{onedir:.1f} MB (bare window {bare_onedir:.1f} MB)",
+            "≤ 120 MB",
+            _mark(onedir <= 120),
+        ),
+        Row("bundle size: its zip", f"{zipped:.1f} MB", "≤ 50 MB", _mark(zipped <= 50)),
+    ]
+
+
+def _sizes_mb(folder: Path, zipped: bool = True) -> tuple[float, float]:
+    """The folder's size and its zip's, as build/build_bundle.py counts and writes them."""
+    spec = importlib.util.spec_from_file_location("build_bundle", BUILD_SCRIPT)
+    assert spec is not None and spec.loader is not None
+    build_bundle = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_bundle)
+    onedir = build_bundle.folder_size(folder) / 1e6
+    if not zipped:
+        return onedir, float("nan")
+    with tempfile.TemporaryDirectory() as scratch:
+        archive = build_bundle.write_zip(folder, Path(scratch) / "bundle.zip")
+        return onedir, archive.stat().st_size / 1e6
 
 
 def child_figures(script: str, runs: int) -> list[dict[str, float]] | str:
@@ -156,8 +250,7 @@ def rule_pack_rows(runs: int) -> list[Row]:
     ]
 
 
-def _ratio_row(what: str, ms: float, bare: float, goal: float) -> Row:
-    ratio = ms / bare
+def _ratio_row(what: str, ms: float, ratio: float, goal: float) -> Row:
     return Row(what, f"{ms:.0f} ms = {ratio:.2f}× bare", f"≤ {goal}× bare", _mark(ratio <= goal))
 
 
@@ -321,11 +414,22 @@ def main() -> int:
         action="store_true",
         help="only the input fuzz tests, 2,500 examples each (10,000 in all), and their time",
     )
+    parser.add_argument(
+        "--bundle",
+        action="store_true",
+        help="only the bundle's rows (start page against a frozen bare window, sizes); "
+        "builds dist/masir and dist/bare_window when missing",
+    )
     args = parser.parse_args()
     if args.fuzz:
         return fuzz()
     os.environ.update(_env())
+    if args.bundle:
+        print_table(bundle_rows(args.runs, build=True), os.environ["QT_QPA_PLATFORM"], args.runs)
+        return 0
     rows = startup_rows(args.runs)
+    if BUNDLE.exists() and BARE_BUNDLE.exists():
+        rows += bundle_rows(args.runs, build=False)
     rows += results_rows(args.runs)
     rows.append(evaluate_row())
     rows += adaptive_rows()

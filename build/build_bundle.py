@@ -1,10 +1,12 @@
 """Build Masir's one-folder bundle: compile the catalogs, run PyInstaller on build/masir.spec.
 
     .venv/bin/python build/build_bundle.py [--archive] [--unfiltered]
+    .venv/bin/python build/build_bundle.py --bare
 
 Work files go to build/work/, the bundle to dist/masir/ (both ignored by git). --archive also
 writes dist/masir-<system>-<machine>.zip, the folder caseworkers unzip. --unfiltered keeps
 every Qt plugin, library, translation and babel locale and does not strip (to compare sizes).
+--bare builds only dist/bare_window/ (build/bare_window.spec), the bench's yardstick.
 PyInstaller does not cross-compile: this makes a bundle for the system it runs on.
 """
 
@@ -29,6 +31,10 @@ SPEC = ROOT / "build" / "masir.spec"
 WORK = ROOT / "build" / "work"
 DIST = ROOT / "dist"
 BUNDLE = DIST / "masir"
+BARE_SPEC = ROOT / "build" / "bare_window.spec"
+BARE = DIST / "bare_window"
+# In dist/bare_window/: the PySide6 version it was frozen with (the bench rebuilds on a change).
+BARE_STAMP = "pyside6-version.txt"
 
 
 def compile_catalogs() -> list[Path]:
@@ -45,11 +51,21 @@ def compile_catalogs() -> list[Path]:
     return written
 
 
-def run_pyinstaller(unfiltered: bool) -> None:
+def run_pyinstaller(spec: Path, work: Path, unfiltered: bool = False) -> None:
     env = dict(os.environ, MASIR_BUNDLE_UNFILTERED="1" if unfiltered else "0")
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level=WARN"]
-    command += ["--workpath", str(WORK), "--distpath", str(DIST), str(SPEC)]
+    command += ["--workpath", str(work), "--distpath", str(DIST), str(spec)]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def build_bare() -> Path:
+    """dist/bare_window/: a bare PySide6 window frozen like Masir, stamped with its Qt."""
+    from PySide6 import __version__ as pyside_version
+
+    shutil.rmtree(BARE, ignore_errors=True)
+    run_pyinstaller(BARE_SPEC, WORK / "bare")
+    (BARE / BARE_STAMP).write_text(pyside_version, encoding="utf-8")
+    return BARE
 
 
 def folder_size(folder: Path) -> int:
@@ -57,11 +73,8 @@ def folder_size(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def write_zip(folder: Path) -> Path:
+def write_zip(folder: Path, target: Path) -> Path:
     """The bundle as a zip; symbolic links stay links (unzip restores them), not copies."""
-    system = platform.system().lower()
-    machine = platform.machine().lower()
-    target = DIST / f"masir-{system}-{machine}.zip"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in sorted(folder.rglob("*")):
             name = path.relative_to(folder.parent).as_posix()
@@ -79,16 +92,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--archive", action="store_true", help="also write dist/masir-*.zip")
     parser.add_argument("--unfiltered", action="store_true", help="keep everything (compare)")
+    parser.add_argument("--bare", action="store_true", help="only the bench's bare window")
     args = parser.parse_args()
     started = time.perf_counter()
+    if args.bare:
+        built = build_bare()
+        print(f"built {built.relative_to(ROOT)}: {folder_size(built) / 1e6:.0f} MB")
+        return 0
     catalogs = compile_catalogs()
     print(f"compiled {len(catalogs)} catalogs: {', '.join(p.parent.parent.name for p in catalogs)}")
     shutil.rmtree(BUNDLE, ignore_errors=True)
-    run_pyinstaller(args.unfiltered)
+    run_pyinstaller(SPEC, WORK, args.unfiltered)
     size = folder_size(BUNDLE)
     line = f"built {BUNDLE.relative_to(ROOT)}: {size / 1e6:.0f} MB"
     if args.archive:
-        archive = write_zip(BUNDLE)
+        system, machine = platform.system().lower(), platform.machine().lower()
+        archive = write_zip(BUNDLE, DIST / f"masir-{system}-{machine}.zip")
         line += f", {archive.relative_to(ROOT)}: {archive.stat().st_size / 1e6:.0f} MB"
     print(f"{line} in {time.perf_counter() - started:.0f} s")
     return 0
