@@ -9,7 +9,6 @@ without summary/).
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import tempfile
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from cli.samples import JOURNALIST_IN_PAKISTAN, SAMPLE_DAY
 from gui.app import create_window
+from gui.export import summary_writer
 from gui.mode import Mode
 from summary.options import SummaryOptions
 
@@ -49,12 +49,12 @@ def main() -> int:
     app.processEvents()
     pages = 0
     try:
-        export = importlib.import_module("summary.export")
+        write_summary = summary_writer()  # as the window's "Save summary" does
     except ModuleNotFoundError:
-        export = None
-    if export is not None and window.screening is not None:
+        write_summary = None
+    if write_summary is not None and window.screening is not None:
         with tempfile.TemporaryDirectory() as folder:
-            pages = export.write_summary(
+            pages = write_summary(
                 window.screening,
                 window.session.engine,
                 Path(folder) / "summary.pdf",

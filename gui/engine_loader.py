@@ -17,9 +17,12 @@ if TYPE_CHECKING:
 
 
 def _default_engine() -> Engine:
+    from gui.module_sources import forget_module_sources
     from pathways.engine import default_engine
 
-    return default_engine()
+    engine = default_engine()
+    forget_module_sources()
+    return engine
 
 
 class EngineLoader:

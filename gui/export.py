@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from forms.errors import MasirError
+from gui.module_sources import forget_module_sources
 from pathways.engine import Engine
 from pathways.results import Screening
 from summary.options import SummaryOptions
@@ -34,6 +35,7 @@ def summary_writer() -> Writer:
     """
     from summary.export import write_summary
 
+    forget_module_sources()
     return write_summary
 
 

@@ -31,6 +31,7 @@ from gui.busy import busy_cursor
 from gui.engine_loader import EngineLoader
 from gui.labels import plain_label
 from gui.mode import Mode
+from gui.module_sources import forget_module_sources
 from gui.pages import ScrollingPage, button
 from gui.quick_exit import QuickExit, clear_widgets
 from gui.rules_words import stale_text
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
         page.show()
         page.focus_first()
         self._update_case_buttons()
+        forget_module_sources()  # what making the page imported (gui/module_sources.py)
 
     def show_start(self) -> None:
         page = StartPage(current_language())
