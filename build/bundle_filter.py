@@ -32,6 +32,7 @@ QT_MODULES_LEFT_OUT = [
     "PySide6.QtConcurrent",
     "PySide6.QtHelp",
     "PySide6.QtDesigner",
+    "PySide6.QtDBus",  # Qt's own libQt6DBus stays (input methods); its Python module goes
 ]
 # Qt plugins: only the platforms, the input methods (Dari/Pashto keyboards) and the xcb GL
 # integration on Linux; png is the only image format (icons); no TLS, no networking, no SVG.
