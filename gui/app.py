@@ -10,8 +10,9 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from gui.bidi import layout_direction
 from gui.fonts import apply_font, load_fonts
-from gui.main_window import MainWindow, layout_direction
+from gui.main_window import MainWindow
 from gui.qt_words import use_qt_words
 from gui.start_page import StartPage
 from i18n.runtime import LANGUAGES, current_language, set_language

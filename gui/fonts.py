@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from i18n.runtime import text_direction
+from gui.bidi import layout_direction
 
 FONT_FOLDER = Path(__file__).resolve().parent.parent / "i18n" / "fonts"
 
@@ -29,7 +30,7 @@ def apply_font(app: QApplication, language: str, arabic_family: str | None, base
     font = QFont(base)
     if arabic_family is not None:
         system = base.families() or [base.family()]
-        if text_direction(language) == "rtl":
+        if layout_direction(language) == Qt.LayoutDirection.RightToLeft:
             font.setFamilies([arabic_family, *system])
         else:
             font.setFamilies([*system, arabic_family])

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.errors import AnswersError
-from gui.bidi import isolate_number
+from gui.bidi import isolate_number, layout_direction
 from gui.busy import busy_cursor
 from gui.engine_loader import EngineLoader
 from gui.labels import plain_label
@@ -36,7 +36,7 @@ from gui.pages import ScrollingPage, button
 from gui.quick_exit import QuickExit, clear_widgets
 from gui.rules_words import stale_text
 from gui.start_page import StartPage
-from i18n.runtime import LANGUAGES, _, current_language, ngettext, set_language, text_direction
+from i18n.runtime import LANGUAGES, _, current_language, ngettext, set_language
 
 if TYPE_CHECKING:  # the pages, the case store and the rules are imported on first use
     from cases import KdfParams
@@ -53,12 +53,6 @@ QUICK_EXIT_STYLE = (
     " padding: 6px 16px; border-radius: 4px; }"
     "QPushButton:focus { border: 3px solid #1a1a1a; }"
 )
-
-
-def layout_direction(language: str) -> Qt.LayoutDirection:
-    if text_direction(language) == "rtl":
-        return Qt.LayoutDirection.RightToLeft
-    return Qt.LayoutDirection.LeftToRight
 
 
 def dropped_note(session: Session) -> str | None:

@@ -33,9 +33,10 @@ from gui.answer_widgets import (
     MultiChoiceInput,
     YesNoInput,
 )
+from gui.bidi import layout_direction
 from gui.countries import country_names
 from gui.group_editor import GroupInput
-from gui.main_window import MainWindow, layout_direction
+from gui.main_window import MainWindow
 from gui.question_page import QuestionPage
 from i18n.runtime import current_language, set_language
 from pathways.engine import default_engine

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from gui.answer_widgets import MultiChoiceInput
-from gui.main_window import MainWindow, layout_direction
+from gui.bidi import layout_direction
+from gui.main_window import MainWindow
 from gui.mode import Mode
 from gui.results_page import ResultsPage, summary_file_name
 from gui.review_page import ReviewPage

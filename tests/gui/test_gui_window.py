@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from gui.bidi import FSI, PDI, isolate
+from gui.bidi import FSI, PDI, isolate, layout_direction
 from gui.main_window import MainWindow
 from gui.results_page import ResultsPage
 from gui.review_page import ReviewPage
-from i18n.runtime import current_language
+from i18n.runtime import LANGUAGES, current_language, text_direction
 from pathways.engine import Engine
 from pathways.results import Screening
 from summary.options import SummaryOptions
@@ -132,6 +132,15 @@ def test_layout_direction_follows_the_language(
     assert QApplication.layoutDirection() == direction
     assert driver.window.layoutDirection() == direction
     assert driver.window.page is not None and driver.window.page.layoutDirection() == direction
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_window_and_the_pdf_agree_on_direction(language: str) -> None:
+    """The window takes its direction from Qt's locale data, the PDF and the labels from
+    babel's (gui/bidi.py says why): for every language Masir speaks they must agree."""
+    rtl = text_direction(language) == "rtl"
+    expected = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    assert layout_direction(language) == expected
 
 
 def test_switching_language_mid_interview_keeps_answers(qtbot: QtBot) -> None:

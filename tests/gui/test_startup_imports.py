@@ -61,6 +61,8 @@ class FirstPaint(QObject):
         on_page = isinstance(watched, QWidget) and (watched is page or page.isAncestorOf(watched))
         if not report and event.type() == QEvent.Type.Paint and on_page:
             report["at_paint"] = loaded()
+            # Unpickling babel's locale data imports babel.dates.
+            report["babel_data_at_paint"] = "babel.dates" in sys.modules
             QTimer.singleShot(0, after_paint)
         return False
 
@@ -87,6 +89,8 @@ def test_start_page_paints_before_the_heavy_modules_load(language: str) -> None:
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["at_paint"] == [], f"imported before the start page was painted: {report}"
     assert report["started_unasked"], "the rules load in the background after the paint"
+    if language == "en":  # ~15 ms; Dari and Pashto need it for their digits (i18n/numerals.py)
+        assert not report["babel_data_at_paint"], "the direction comes from Qt (gui/bidi.py)"
     assert "pathways.engine" in report["after_load"]
     assert "cases" not in report["after_load"]  # self-screening never needs the case store
     # ~25 MB of source text at the end of a session if PySide6's reading were kept.
