@@ -47,6 +47,13 @@ def after_paint():
     window.engine_factory()  # waits for the load
     report["after_load"] = loaded()
     report["engine_sources_kept"] = sources_kept("pathways")
+    from gui.mode import Mode
+
+    window.start_session(Mode.SELF)  # a person checking for themselves: answers, results
+    for _ in range(3):
+        window.submit("unknown")
+    window.show_results()
+    report["after_results"] = loaded()
     from gui.export import summary_writer
 
     summary_writer()  # what "Save summary" imports first
@@ -93,6 +100,7 @@ def test_start_page_paints_before_the_heavy_modules_load(language: str) -> None:
         assert not report["babel_data_at_paint"], "the direction comes from Qt (gui/bidi.py)"
     assert "pathways.engine" in report["after_load"]
     assert "cases" not in report["after_load"]  # self-screening never needs the case store
+    assert "cases" not in report["after_results"], "nor after answers and results"
     # ~25 MB of source text at the end of a session if PySide6's reading were kept.
     assert report["engine_sources_kept"] == [], "the rules' module sources are let go"
     assert report["pdf_sources_kept"] == [], "the PDF stack's module sources are let go"
