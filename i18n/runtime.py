@@ -19,8 +19,6 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from babel import Locale
-
 from i18n.numerals import persian_digits, uses_native_digits
 
 CATALOG_FOLDER = Path(__file__).parent
@@ -174,6 +172,8 @@ def text_direction(language: str) -> str:
     """
     if _pseudo:
         return "rtl"
+    from babel import Locale  # on first use: the window's English start page needs no babel
+
     return "rtl" if Locale.parse(language).text_direction == "rtl" else "ltr"
 
 
