@@ -5,22 +5,27 @@ digits, Solar Hijri date beside)."""
 from __future__ import annotations
 
 from datetime import date
+from unicodedata import bidirectional
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 
 from i18n.bidi import FSI, PDI, isolate, isolate_number
-from i18n.runtime import current_language, pseudo_active
+from i18n.runtime import LANGUAGES, current_language, pseudo_active
 
 __all__ = ["FSI", "PDI", "isolate", "isolate_date", "isolate_number", "layout_direction"]
 
 
 def layout_direction(language: str) -> Qt.LayoutDirection:
-    """Right to left for Dari and Pashto, from Qt's locale data (CLDR, as babel's), which
-    QtCore holds in memory: `i18n.runtime.text_direction` would unpickle babel's locale files
-    (~15 ms) before the first paint. The pseudo-locale is right to left, as there."""
+    """Right to left when the language's own name (`LANGUAGES`: دری, پښتو) is written in a
+    right-to-left script. Read this way, not from babel's locale data (`text_direction`,
+    ~15 ms) nor QLocale's (~12 ms to make its enums), before the first paint; a test holds
+    it to `text_direction` for every language. The pseudo-locale is right to left, as there."""
     if pseudo_active():
         return Qt.LayoutDirection.RightToLeft
-    return QLocale(language).textDirection()
+    kinds = (bidirectional(letter) for letter in LANGUAGES.get(language, ""))
+    if next((kind for kind in kinds if kind in ("L", "R", "AL")), "L") == "L":
+        return Qt.LayoutDirection.LeftToRight
+    return Qt.LayoutDirection.RightToLeft
 
 
 def isolate_date(value: date) -> str:
