@@ -46,6 +46,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 EXE = ".exe" if os.name == "nt" else ""
@@ -142,12 +143,21 @@ def _build(*options: str) -> str:
     return "" if done.returncode == 0 else f"build failed: {done.stderr.strip()[-60:]}"
 
 
-def _bare_is_current() -> bool:
-    """The frozen bare window exists and was frozen with the Qt (PySide6) of this Python."""
-    from PySide6 import __version__ as pyside_version
+def _build_bundle() -> ModuleType:
+    """build/build_bundle.py (not a package): its sizes, zip and bare window's stamp."""
+    spec = importlib.util.spec_from_file_location("build_bundle", BUILD_SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    stamp = BARE_BUNDLE.parent / "pyside6-version.txt"
-    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == pyside_version
+
+def _bare_is_current() -> bool:
+    """The frozen bare window exists and was frozen from this Qt and bench/bare_window.py."""
+    build_bundle = _build_bundle()
+    stamp = BARE_BUNDLE.parent / build_bundle.BARE_STAMP
+    expected: str = build_bundle.bare_stamp()
+    return stamp.exists() and stamp.read_text(encoding="utf-8") == expected
 
 
 def bundle_rows(runs: int, build: bool) -> list[Row]:
@@ -186,10 +196,7 @@ def bundle_rows(runs: int, build: bool) -> list[Row]:
 
 def _sizes_mb(folder: Path, zipped: bool = True) -> tuple[float, float]:
     """The folder's size and its zip's, as build/build_bundle.py counts and writes them."""
-    spec = importlib.util.spec_from_file_location("build_bundle", BUILD_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    build_bundle = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build_bundle)
+    build_bundle = _build_bundle()
     onedir = build_bundle.folder_size(folder) / 1e6
     if not zipped:
         return onedir, float("nan")

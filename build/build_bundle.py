@@ -13,6 +13,7 @@ PyInstaller does not cross-compile: this makes a bundle for the system it runs o
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import shutil
@@ -33,8 +34,9 @@ DIST = ROOT / "dist"
 BUNDLE = DIST / "masir"
 BARE_SPEC = ROOT / "build" / "bare_window.spec"
 BARE = DIST / "bare_window"
-# In dist/bare_window/: the PySide6 version it was frozen with (the bench rebuilds on a change).
-BARE_STAMP = "pyside6-version.txt"
+# In dist/bare_window/: what it was frozen from (the bench rebuilds it when that changed).
+BARE_STAMP = "frozen-from.txt"
+BARE_SCRIPT = ROOT / "bench" / "bare_window.py"
 
 
 def compile_catalogs() -> list[Path]:
@@ -58,13 +60,19 @@ def run_pyinstaller(spec: Path, work: Path, unfiltered: bool = False) -> None:
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 
-def build_bare() -> Path:
-    """dist/bare_window/: a bare PySide6 window frozen like Masir, stamped with its Qt."""
+def bare_stamp() -> str:
+    """The PySide6 version and the script the bare window is frozen from."""
     from PySide6 import __version__ as pyside_version
 
+    script = hashlib.sha256(BARE_SCRIPT.read_bytes()).hexdigest()[:16]
+    return f"PySide6 {pyside_version}, bare_window.py {script}"
+
+
+def build_bare() -> Path:
+    """dist/bare_window/: a bare PySide6 window frozen like Masir, stamped (`bare_stamp`)."""
     shutil.rmtree(BARE, ignore_errors=True)
     run_pyinstaller(BARE_SPEC, WORK / "bare")
-    (BARE / BARE_STAMP).write_text(pyside_version, encoding="utf-8")
+    (BARE / BARE_STAMP).write_text(bare_stamp(), encoding="utf-8")
     return BARE
 
 

@@ -178,9 +178,11 @@ class MainWindow(QMainWindow):
         return self._case_flow
 
     def event(self, event: QEvent) -> bool:
-        """After the first paint, load the rules in the background (see gui/engine_loader)."""
+        """After the first paint, watch for Esc pressed twice (gui/quick_exit.py) and load the
+        rules in the background (gui/engine_loader.py)."""
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
+            self.quick_exit.watch_for_double_esc()
             if isinstance(self.engine_factory, EngineLoader):
                 QTimer.singleShot(0, self._load_rules)
         return super().event(event)

@@ -66,9 +66,16 @@ class QuickExit(QObject):
         shortcut = QShortcut(SHORTCUT, window)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(self.trigger)
+        self._watching = False
+
+    def watch_for_double_esc(self) -> None:
+        """Watch every key press of the application for Esc pressed twice. The window calls it
+        once it has painted: through an application-wide Python filter Qt hands Python each
+        event and widget, and wrapping the first of each kind cost the first paint ~20 ms."""
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and not self._watching and not self.triggered:
             app.installEventFilter(self)
+            self._watching = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
