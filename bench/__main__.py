@@ -155,7 +155,7 @@ def _build_bundle() -> ModuleType:
 def _bare_is_current() -> bool:
     """The frozen bare window exists and was frozen from this Qt and bench/bare_window.py."""
     build_bundle = _build_bundle()
-    stamp = BARE_BUNDLE.parent / build_bundle.BARE_STAMP
+    stamp: Path = BARE_BUNDLE.parent / build_bundle.BARE_STAMP
     expected: str = build_bundle.bare_stamp()
     return stamp.exists() and stamp.read_text(encoding="utf-8") == expected
 
