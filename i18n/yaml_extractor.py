@@ -35,6 +35,7 @@ def extract_yaml(
 KIND = {
     "questions": "question", "choices": "choice", "pathways": "pathway", "criteria": "criterion",
     "notices": "notice", "documents": "document", "rules": "family rule", None: "section",
+    "next_steps": "next step",
 }  # fmt: skip
 
 
@@ -57,6 +58,8 @@ def _walk(node: yaml.Node, place: list[str], parent: str | None = None) -> Itera
             for child in value.value:
                 if isinstance(child, yaml.ScalarNode):
                     yield _message(child, here, key)
+                else:  # a step for one stage: {id, text, when}
+                    yield from _walk(child, here, key)
         elif isinstance(value, yaml.MappingNode) and _label(value) is None:
             yield from _walk(value, [*here, key], key)
         else:

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 
 from forms.answers import Answer, JSONValue, Special
 from forms.conditions import Condition, Scope, Tri, fact_uses, open_facts
-from pathways.model import Evidence, FamilyRule, Notice, Pathway, Sourced, Status
+from pathways.model import Document, Evidence, FamilyRule, Notice, Pathway, Sourced, Status
 from pathways.results import (
     Clarify,
     CriterionResult,
@@ -43,6 +43,9 @@ class Judgement:
     criteria: tuple[Tri, ...]
     exemption: Tri | None
     notices: tuple[tuple[Notice, Tri], ...]
+    staged: tuple[Tri, ...] = ()
+    """The person's stage against the route's stage-dependent steps and documents
+    (Pathway.staged): an item known not to fit is left out."""
 
     @property
     def verdict(self) -> Verdict:
@@ -77,6 +80,7 @@ def judge(rules: RuleSet, pathway: Pathway, scope: Scope) -> Judgement:
             for notice in rules.notices_for[pathway.id]
             if (outcome := notice.applies_when.evaluate(scope)) is not Tri.FALSE
         ),
+        staged=tuple(condition.evaluate(scope) for condition in pathway.staged),
     )
 
 
@@ -113,6 +117,7 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
     ]
     exemption = pathway.status_exemption
     exemption_tri = judgement.exemption
+    steps, documents = _for_stage(pathway, judgement.staged)
     return PathwayResult(
         pathway=pathway.id,
         country=country.country,
@@ -165,8 +170,8 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
             )
             for notice, outcome in judgement.notices
         ],
-        documents=[DocumentRef(text=d.text, to_verify=d.to_verify) for d in pathway.documents],
-        next_steps=list(pathway.next_steps),
+        documents=[DocumentRef(text=d.text, to_verify=d.to_verify) for d in documents],
+        next_steps=steps,
         sources=rules.sources_of[pathway.id],
         to_verify=pathway.status_evidence.needs_verifying
         or any(result.to_verify for result in criteria),
@@ -176,6 +181,19 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
             if result.decided_by_authority and result.outcome is Outcome.UNKNOWN
         ],
     )
+
+
+def _for_stage(pathway: Pathway, staged: tuple[Tri, ...]) -> tuple[list[str], list[Document]]:
+    """The next steps and documents that may fit the person's stage: all but those whose
+    condition is known false (unknown keeps a step, worded "If …", never hides it)."""
+    fits = iter(outcome is not Tri.FALSE for outcome in staged)
+    steps = [
+        step if isinstance(step, str) else step.text
+        for step in pathway.next_steps
+        if isinstance(step, str) or next(fits)
+    ]
+    documents = [d for d in pathway.documents if d.when is None or next(fits)]
+    return steps, documents
 
 
 def _applies_despite_status(verdict: Verdict, status: Status, exemption: Tri | None) -> bool | None:

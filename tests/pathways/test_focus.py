@@ -42,11 +42,12 @@ def _outcome(facts: dict[str, Answer], today: date) -> Outcome:
 
 
 def _judged(facts: dict[str, Answer], today: date, fitting: set[str]) -> list[object]:
-    """Every route's verdict, and the criteria, exemption and notices of those in `fitting`:
+    """Every route's verdict, and the criteria, exemption, notices and stage-dependent steps and
+    documents of those in `fitting`:
     when these stay the same, so does the outcome (the plan is made from the routes that may
     fit; one that does not is counted, and goes on for nobody), and the full check is spared."""
     return [
-        (j.verdict, (j.criteria, j.exemption, [(n.id, tri) for n, tri in j.notices]))
+        (j.verdict, (j.criteria, j.exemption, [(n.id, tri) for n, tri in j.notices], j.staged))
         if j.pathway.id in fitting
         else j.verdict
         for j in judge_all(default_engine().rules, facts, today)
