@@ -43,9 +43,6 @@ class Judgement:
     criteria: tuple[Tri, ...]
     exemption: Tri | None
     notices: tuple[tuple[Notice, Tri], ...]
-    staged: tuple[Tri, ...] = ()
-    """The person's stage against the route's stage-dependent steps and documents
-    (Pathway.staged): an item known not to fit is left out."""
 
     @property
     def verdict(self) -> Verdict:
@@ -80,7 +77,6 @@ def judge(rules: RuleSet, pathway: Pathway, scope: Scope) -> Judgement:
             for notice in rules.notices_for[pathway.id]
             if (outcome := notice.applies_when.evaluate(scope)) is not Tri.FALSE
         ),
-        staged=tuple(condition.evaluate(scope) for condition in pathway.staged),
     )
 
 
@@ -117,7 +113,7 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
     ]
     exemption = pathway.status_exemption
     exemption_tri = judgement.exemption
-    steps, documents = _for_stage(pathway, judgement.staged)
+    steps, documents = for_stage(pathway, scope)
     return PathwayResult(
         pathway=pathway.id,
         country=country.country,
@@ -183,10 +179,11 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
     )
 
 
-def _for_stage(pathway: Pathway, staged: tuple[Tri, ...]) -> tuple[list[str], list[Document]]:
+def for_stage(pathway: Pathway, scope: Scope) -> tuple[list[str], list[Document]]:
     """The next steps and documents that may fit the person's stage: all but those whose
-    condition is known false (unknown keeps a step, worded "If …", never hides it)."""
-    fits = iter(outcome is not Tri.FALSE for outcome in staged)
+    condition is known false (unknown keeps a step, worded "If …", never hides it). Only
+    words change with the stage, so this is left out of the Judgement re-made per answer."""
+    fits = iter(c.evaluate(scope) is not Tri.FALSE for c in pathway.staged)
     steps = [
         step if isinstance(step, str) else step.text
         for step in pathway.next_steps

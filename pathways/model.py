@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -202,7 +203,7 @@ class Pathway(_Model):
             raise ValueError("next step ids must be unique within a pathway")
         return self
 
-    @property
+    @cached_property
     def staged(self) -> list[Condition]:
         """The conditions of its stage-dependent next steps and documents, in that order."""
         steps = [step.when for step in self.next_steps if isinstance(step, Step)]

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from forms.answers_file import interview_from_answers
-from forms.conditions import Tri
+from forms.conditions import Scope, Tri
 from i18n.yaml_extractor import extract_yaml
 from pathways.engine import default_engine
-from pathways.evaluate import judge_all
+from pathways.evaluate import for_stage
 from pathways.focus import Focus
 from pathways.model import Step
 from pathways.plan import derive_plan
@@ -70,18 +70,20 @@ def test_the_plan_takes_the_steps_of_the_stage() -> None:
     assert text["not_applied"] not in plan.next_steps
 
 
-def test_each_step_is_judged_with_its_route() -> None:
+def test_a_step_is_hidden_only_when_known_not_to_fit() -> None:
     engine = default_engine()
+    pathway = next(p for p in engine.rules.pathways if p.id == "us.siv")
     interview = interview_from_answers(
         engine.questionnaire, {**APPLIED, "siv_com_outcome": "refused"}, TODAY
     )
-    judgement = next(
-        j for j in judge_all(engine.rules, interview.facts(), TODAY) if j.pathway.id == "us.siv"
-    )
-    staged = dict(zip([s.id for s in judgement.pathway.next_steps if isinstance(s, Step)],
-                      judgement.staged, strict=False))  # fmt: skip
+    scope = Scope(interview.facts(), TODAY)
+    staged = {s.id: s.when.evaluate(scope) for s in pathway.next_steps if isinstance(s, Step)}
     assert staged["com_approved_waiting"] is Tri.FALSE
     assert staged["com_refused_appeal"] is Tri.UNKNOWN  # the letter's date is not known yet
+    steps, _documents = for_stage(pathway, scope)
+    text = steps_of("us.siv")
+    assert text["com_refused_appeal"] in steps and text["com_refused_late"] in steps
+    assert text["com_approved_waiting"] not in steps
 
 
 def test_the_adaptive_interview_asks_the_stage_of_someone_who_applied() -> None:
