@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QPushButton,
     QRadioButton,
     QTableView,
     QVBoxLayout,
@@ -62,6 +63,7 @@ class ResultsPage(ScrollingPage):
         caseworker: bool = False,
         case_reference: str = "",
         changes: Sequence[Change] = (),
+        history: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,6 +97,19 @@ class ResultsPage(ScrollingPage):
             )
             self.changes_label.setStyleSheet("background: #fff4d6; color: #3d2b00; padding: 6px;")
             self.column.addWidget(self.changes_label)
+        self.history_button: QPushButton | None = None
+        self.history_label: QLabel | None = None
+        if history:  # a caseworker's case: every saving of its results, and what changed
+            self.history_button = button(_("History of this case"), self)
+            self.history_button.setCheckable(True)
+            self.history_label = plain_label("\n".join(history))
+            self.history_label.hide()
+            self.history_button.toggled.connect(self.history_label.setVisible)
+            row = QHBoxLayout()
+            row.addWidget(self.history_button)
+            row.addStretch(1)
+            self.column.addLayout(row)
+            self.column.addWidget(self.history_label)
         self.freshness_label = plain_label("⚠ " + _(screening.freshness_note))
         self.freshness_label.setAccessibleName(_(screening.freshness_note))
         self.column.addWidget(self.freshness_label)
