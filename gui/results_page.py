@@ -35,7 +35,7 @@ from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.pathway_card import PathwayCard
 from gui.rescreen import change_text
-from gui.result_words import status_text, verdict_text
+from gui.result_words import result_text, status_text, verdict_text
 from gui.rules_words import rules_text, stale_text
 from i18n.runtime import _, ngettext
 from pathways.compare import Change
@@ -324,7 +324,7 @@ class ResultsPage(ScrollingPage):
             row = [
                 country,
                 QStandardItem(_(result.name)),
-                QStandardItem(verdict_text(result.verdict)),
+                QStandardItem(result_text(result)),
                 QStandardItem(status_text(result.status) + since),
             ]
             for item in row:
