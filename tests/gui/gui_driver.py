@@ -37,6 +37,7 @@ from gui.countries import country_names
 from gui.group_editor import GroupInput
 from gui.main_window import MainWindow, layout_direction
 from gui.question_page import QuestionPage
+from gui.results_page import ResultsPage
 from i18n.runtime import current_language, set_language
 from pathways.engine import default_engine
 from pathways.results import Screening
@@ -179,6 +180,27 @@ class Driver:
             assert len(asked) < 80, f"the interview does not end: {asked[-6:]}"
         assert self.window.view == "review"
         return asked
+
+    def results_after(self, spec: Spec) -> ResultsPage:
+        """Every question left answered from `spec` ("I don't know" where it is silent),
+        straight through the window's session (quick), then the results page."""
+        session = self.window.session
+        assert session is not None
+        while (question := session.interview.current()) is not None:
+            self.window.submit(spec.get(question.id, "unknown"))
+        self.window.show_results()
+        page = self.window.page
+        assert isinstance(page, ResultsPage)
+        return page
+
+    def results_after_change(self, question_id: str, value: Any) -> ResultsPage:
+        """Change one answer (as from the review), then open the results again."""
+        self.window.change_answer(question_id)
+        self.window.submit(value)
+        self.window.show_results()
+        page = self.window.page
+        assert isinstance(page, ResultsPage)
+        return page
 
 
 def core_screening(spec: Spec, language: str, default: Any = "unknown") -> Screening:

@@ -7,21 +7,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from cases.models import CaseRecord
-from gui.results_page import ResultsPage
 from tests.gui.case_driver import CaseDriver
 from tests.gui.personas import JOURNALIST
-
-
-def results_of_case(driver: CaseDriver) -> ResultsPage:
-    window = driver.window
-    session = window.session
-    assert session is not None
-    while (question := session.interview.current()) is not None:
-        window.submit(JOURNALIST.get(question.id, "unknown"))
-    window.show_results()
-    page = window.page
-    assert isinstance(page, ResultsPage)
-    return page
 
 
 def the_record(driver: CaseDriver) -> CaseRecord:
@@ -37,18 +24,15 @@ def test_a_change_of_answers_is_kept_in_the_case_and_shown_after_reopening(
     driver.open_store()
     driver.new_case("Interpreter")
     window = driver.window
-    first = results_of_case(driver)
+    first = driver.results_after(JOURNALIST)
     assert first.history_label is not None and first.history_button is not None
     assert not first.history_label.isVisible(), "the history is there when asked, not before"
     assert "results saved" in first.history_label.text()
     assert len(the_record(driver).history) == 1
 
     before = {r.pathway: r.verdict for r in first.screening.results}
-    window.change_answer("gender")
-    window.submit("man")
-    window.show_results()
-    second = window.page
-    assert isinstance(second, ResultsPage) and second.history_label is not None
+    second = driver.results_after_change("gender", "man")
+    assert second.history_label is not None
     moved = [r for r in second.screening.results if before[r.pathway] != r.verdict]
     assert moved, "saying she is a man changes the women-at-risk routes"
     record = the_record(driver)
@@ -70,11 +54,8 @@ def test_a_change_of_answers_is_kept_in_the_case_and_shown_after_reopening(
     assert case_id is not None
     driver.click(window.cases_button)
     window.case_flow.open_case(case_id)
-    window.change_answer("gender")
-    window.submit("woman")
-    window.show_results()
-    third = window.page
-    assert isinstance(third, ResultsPage) and third.history_button and third.history_label
+    third = driver.results_after_change("gender", "woman")
+    assert third.history_button is not None and third.history_label is not None
     assert third.changes_label is not None, "compared with the results saved before closing"
     for result in moved:
         assert f"{result.name}:" in third.changes_label.text(), result.pathway
