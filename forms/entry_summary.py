@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from forms.answers import Answer, Item
+from forms.answers import Answer, Item, JSONValue
 from forms.dates import ApproxDate
+from forms.errors import AnswersError
 from forms.questions import Dates, Question
+from forms.validation import parse_answer
 from i18n.bidi import isolate
 from i18n.calendars import DASH, format_short_date
 from i18n.numerals import format_number
@@ -21,6 +23,20 @@ from i18n.numerals import format_number
 Gettext = Callable[[str], str]
 Ngettext = Callable[[str, str, int], str]
 SEPARATOR = " · "
+RawEntry = dict[str, JSONValue]
+
+
+def parse_entry(group: Question, entry: RawEntry) -> Item:
+    """The fields of a stored or half-filled entry that parse; the others are left out."""
+    fields = {inner.id: inner for inner in group.questions}
+    item: Item = {}
+    for key, value in entry.items():
+        if key in fields:
+            try:
+                item[key] = parse_answer(fields[key], value)
+            except AnswersError:
+                continue
+    return item
 
 
 def entry_summary(

@@ -83,6 +83,8 @@ class EntrySummary(_Model):
         unknown = sorted(set(self.named()) - set(inner))
         if unknown:
             raise ValueError(f"group '{group.id}' sums up unknown fields {unknown}")
+        if any(inner[name].sensitive for name in self.named()):
+            raise ValueError(f"group '{group.id}' sums up a sensitive field")
         for name in self.fields:
             if inner[name].type is not QuestionType.SINGLE_CHOICE:
                 raise ValueError(f"group '{group.id}' sums up '{name}', not a single choice")

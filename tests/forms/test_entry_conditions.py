@@ -84,7 +84,8 @@ def test_an_older_birth_date_asks_married_again_with_no_answer_carried_over() ->
         "family_members", [{"member_relationship": "child", "member_birth_date": "2005"}]
     )
     entry = interview.answers["family_members"]
-    assert isinstance(entry, tuple) and "member_married" not in entry[0]
+    assert isinstance(entry, tuple) and isinstance(entry[0], dict)
+    assert "member_married" not in entry[0]
     facts = interview.facts()["family_members"]
     assert isinstance(facts, tuple) and "member_married" not in facts[0]
     assert "member_married" in asked(entry[0])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from forms.answers import Item
@@ -14,7 +16,7 @@ from i18n.runtime import translations
 QUESTIONNAIRE = load_questionnaire()
 
 
-def summary(group: str, raw: dict[str, object], language: str = "en") -> str:
+def summary(group: str, raw: Mapping[str, object], language: str = "en") -> str:
     question = QUESTIONNAIRE.question(group)
     fields = QUESTIONNAIRE.groups[group]
     item: Item = {key: parse_answer(fields[key], value) for key, value in raw.items()}
