@@ -1,17 +1,18 @@
 """One line that sums up a group entry with its key facts, for every reader of the answers.
 
-"Interpreter · US government or military · Mar 2009 – Jun 2012"; "Son or daughter · born
-2017"; "Brother or sister · Canada · Permanent resident". The window's list and review, the
+"Interpreter · US government or military · Mar 2009 – Jun 2012"; "Son or daughter · Zahra ·
+born 2017"; "Brother or sister · Canada · Permanent resident". The window's list and review, the
 PDF summary and any other output share it; the caller passes its translation functions, so a
-summary rendered on a worker thread does not depend on the window's language. A name is never
-part of it: nothing here is ever logged.
+summary rendered on a worker thread does not depend on the window's language. A name given
+is shown to the person and the caseworker, and left out where sensitive answers are; nothing
+here is ever logged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from forms.answers import Answer, Item, JSONValue
+from forms.answers import Answer, Item, JSONValue, Special
 from forms.dates import ApproxDate
 from forms.errors import AnswersError
 from forms.questions import Dates, Question
@@ -40,10 +41,17 @@ def parse_entry(group: Question, entry: RawEntry) -> Item:
 
 
 def entry_summary(
-    group: Question, entry: Item, language: str, _: Gettext, ngettext: Ngettext
+    group: Question,
+    entry: Item,
+    language: str,
+    _: Gettext,
+    ngettext: Ngettext,
+    *,
+    sensitive: bool = True,
 ) -> str:
     """The entry's key facts, those given, in the order of the group's `entry_summary`;
-    "" when none is given yet (or the group names none)."""
+    "" when none is given yet (or the group names none). `sensitive=False` leaves out a
+    name marked sensitive (a summary printed without sensitive answers)."""
     spec = group.entry_summary
     if spec is None:
         return ""
@@ -54,6 +62,10 @@ def entry_summary(
         choice = fields[name].choice(value) if isinstance(value, str) else None
         if choice is not None:
             parts.append(_(choice.short or choice.text))
+    given = entry.get(spec.name_field) if spec.name_field else None
+    shown = sensitive or not fields[str(spec.name_field)].sensitive
+    if isinstance(given, str) and not isinstance(given, Special) and given and shown:
+        parts.append(isolate(given))
     born = entry.get(spec.born) if spec.born else None
     if isinstance(born, ApproxDate):
         parts.append(_("born %(date)s") % {"date": isolate(format_short_date(born, language))})

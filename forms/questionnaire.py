@@ -82,6 +82,8 @@ def load_questionnaire(folder: Path = DATA_FOLDER) -> Questionnaire:
             raise FormsError(f"{path.name}: {first_error(error)}") from None
         sections.append(section)
         for question in section.questions:
+            if question.optional:
+                raise FormsError(f"{path.name}: question '{question.id}': only a field is optional")
             for each in (question, *question.questions):
                 if each.id in origin:
                     raise FormsError(

@@ -65,14 +65,16 @@ class Dates(_Model):
 
 class EntrySummary(_Model):
     """The facts that sum up one group entry (forms.entry_summary): choice fields by their
-    short text, then a birth year ("born 2017") or the dates of a job."""
+    short text, a name or initials as given, then a birth date ("born 2017") or the dates
+    of a job."""
 
     fields: list[str]
+    name_field: str | None = None
     born: str | None = None
     dates: Dates | None = None
 
     def named(self) -> list[str]:
-        named = [*self.fields, *([self.born] if self.born else [])]
+        named = [*self.fields, *[each for each in (self.name_field, self.born) if each]]
         if self.dates is not None:
             dates = self.dates
             named += [dates.start, dates.end, dates.ongoing, dates.estimate]
@@ -83,8 +85,10 @@ class EntrySummary(_Model):
         unknown = sorted(set(self.named()) - set(inner))
         if unknown:
             raise ValueError(f"group '{group.id}' sums up unknown fields {unknown}")
-        if any(inner[name].sensitive for name in self.named()):
+        if any(inner[name].sensitive for name in self.named() if name != self.name_field):
             raise ValueError(f"group '{group.id}' sums up a sensitive field")
+        if self.name_field and inner[self.name_field].type is not QuestionType.TEXT:
+            raise ValueError(f"group '{group.id}': the name '{self.name_field}' is not a text")
         for name in self.fields:
             if inner[name].type is not QuestionType.SINGLE_CHOICE:
                 raise ValueError(f"group '{group.id}' sums up '{name}', not a single choice")
@@ -103,6 +107,9 @@ class Question(_Model):
     when_skipped: bool | str | list[str] | None = None
     not_asked_when: NotAskedWhen | None = None
     sensitive: bool = False
+    optional: bool = False
+    """A group entry's field that may be left empty (a family member's name): then it is
+    simply not in the entry. Only inside a group."""
     purpose: str | None = None
     minimum: float | None = None
     maximum: float | None = None

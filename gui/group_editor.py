@@ -91,7 +91,11 @@ class EntryForm(QWidget):
     def collect(self) -> RawEntry | None:
         """The entry, every field shown checked; None, with the first problem in focus."""
         self._refresh()
-        invalid = [field for field in self.visible_fields() if field.validate() is None]
+        invalid = [
+            field
+            for field in self.visible_fields()
+            if not (field.question.optional and field.raw() is None) and field.validate() is None
+        ]
         if invalid:
             invalid[0].focus_target().setFocus()
             return None

@@ -466,7 +466,9 @@ def _answers(
                     if not isinstance(entry, dict):
                         continue
                     item = parse_entry(question, entry)
-                    summary = entry_summary(question, item, language, t._, t.ngettext)
+                    summary = entry_summary(
+                        question, item, language, t._, t.ngettext, sensitive=include_sensitive
+                    )
                     if summary:
                         title = f"{label} {native_digits(number, language)}"
                         rows.append(AnswerRow(title, summary, inner=True))

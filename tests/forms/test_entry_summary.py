@@ -63,6 +63,24 @@ def test_a_relative_abroad_reads_relationship_country_and_status() -> None:
     assert summary("relatives_abroad", raw) == "Brother or sister · Canada · Permanent resident"
 
 
+def test_a_name_or_initials_given_tells_two_children_apart() -> None:
+    raw = {"member_relationship": "child", "member_name": "زهرا", "member_birth_date": "2017"}
+    assert summary("family_members", raw) == "Son or daughter · زهرا · born 2017"
+    refused = dict(raw, member_name="prefer_not_to_say")
+    assert summary("family_members", refused) == "Son or daughter · born 2017"
+
+
+def test_a_summary_without_sensitive_answers_leaves_the_name_out() -> None:
+    group = QUESTIONNAIRE.question("family_members")
+    item: Item = {"member_relationship": "child", "member_name": "Zahra"}
+    text = entry_summary(group, item, "en", str, ngettext_en, sensitive=False)
+    assert text == "Son or daughter"
+
+
+def ngettext_en(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
+
+
 def test_unknown_facts_are_left_out_never_invented() -> None:
     assert (
         summary(

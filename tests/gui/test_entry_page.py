@@ -7,6 +7,7 @@ asked of a child of 9).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -211,3 +212,23 @@ def test_switching_language_keeps_an_open_entry(qtbot: QtBot) -> None:
     page = driver.question_page()
     assert page.entry_form is not None
     assert page.entry_form.fields["member_relationship"].raw() == "sibling"
+
+
+def test_a_name_given_tells_entries_apart_and_never_reaches_a_log(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    driver = at_group(qtbot, "family_members")
+    page = driver.question_page()
+    named = dict(NINE, member_name="زهرا")
+    driver.fill(page.field, [named, {**NINE, "member_birth_date": "2018"}])
+    assert list_lines(page) == [
+        "Family member 1: Son or daughter · زهرا · born Mar 2017",
+        "Family member 2: Son or daughter · born 2018",  # no name given: nothing asked for it
+    ]
+    driver.click(page.next_button)
+    session = driver.window.session
+    assert session is not None
+    entries = session.interview.answers["family_members"]
+    assert isinstance(entries, tuple) and entries[0].get("member_name") == "زهرا"  # type: ignore[union-attr]
+    assert "زهرا" not in caplog.text

@@ -378,6 +378,8 @@ def test_answers_are_grouped_by_section_in_words(engine: Engine, person: Screeni
     assert rows["In which country are you living now?"] == isolate("Pakistan")
     assert rows["When were you born?"] == isolate("May 1988")
     assert rows["Job 1: When did this job start?"] == isolate("1 March 2010")
+    job = strip_isolates(rows["Job 1"])  # each entry by its key facts, before its answers
+    assert job.startswith("Interpreter · US government contractor · 1 Mar 2010")
     sections = [b.header[0] for b in tables]  # each section's table is headed by its title
     assert "About you" in sections and "Your family" in sections
 
