@@ -16,6 +16,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from gui.group_editor import EntryForm
 from gui.question_page import QuestionPage
 from gui.review_page import ReviewPage
 from i18n.bidi import strip_isolates
@@ -51,6 +52,17 @@ def open_new_entry(driver: Driver) -> QuestionPage:
     driver.click(page.group.add_button)
     assert page.entry_form is not None
     return page
+
+
+def new_member(qtbot: QtBot, **given: str) -> tuple[Driver, QuestionPage, EntryForm]:
+    """A new family member's form, with these fields filled in (in the order given)."""
+    driver = at_group(qtbot, "family_members")
+    page = open_new_entry(driver)
+    form = page.entry_form
+    assert form is not None
+    for key, value in given.items():
+        driver.fill(form.fields[key], value)
+    return driver, page, form
 
 
 def inside_window(driver: Driver, widget: QWidget) -> bool:
@@ -98,11 +110,7 @@ def test_the_list_and_the_review_read_each_entry_by_its_key_facts(qtbot: QtBot) 
 
 
 def test_a_child_of_9_is_not_asked_whether_married(qtbot: QtBot) -> None:
-    driver = at_group(qtbot, "family_members")
-    page = open_new_entry(driver)
-    form = page.entry_form
-    assert form is not None
-    driver.fill(form.fields["member_relationship"], "child")
+    driver, page, form = new_member(qtbot, member_relationship="child")
     assert not form.fields["member_married"].isHidden()  # no birth date yet: may be married
     driver.fill(form.fields["member_birth_date"], NINE["member_birth_date"])
     assert form.fields["member_married"].isHidden()
@@ -112,12 +120,7 @@ def test_a_child_of_9_is_not_asked_whether_married(qtbot: QtBot) -> None:
 
 
 def test_a_child_of_20_is_still_asked(qtbot: QtBot) -> None:
-    driver = at_group(qtbot, "family_members")
-    page = open_new_entry(driver)
-    form = page.entry_form
-    assert form is not None
-    driver.fill(form.fields["member_relationship"], "child")
-    driver.fill(form.fields["member_birth_date"], "2006")
+    _, _, form = new_member(qtbot, member_relationship="child", member_birth_date="2006")
     assert not form.fields["member_married"].isHidden()
 
 
@@ -151,12 +154,7 @@ def test_cancel_and_back_lose_nothing(qtbot: QtBot) -> None:
 
 
 def test_enter_saves_the_entry_and_tab_reaches_save(qtbot: QtBot) -> None:
-    driver = at_group(qtbot, "family_members")
-    page = open_new_entry(driver)
-    form = page.entry_form
-    assert form is not None
-    driver.fill(form.fields["member_relationship"], "spouse")
-    driver.fill(form.fields["member_birth_date"], "1985")
+    driver, page, form = new_member(qtbot, member_relationship="spouse", member_birth_date="1985")
     last = form.visible_fields()[-1].prefer_box
     after_last = last.nextInFocusChain()
     while after_last is not None and not (
@@ -173,11 +171,7 @@ def test_enter_saves_the_entry_and_tab_reaches_save(qtbot: QtBot) -> None:
 
 
 def test_an_entry_with_a_missing_answer_stays_open(qtbot: QtBot) -> None:
-    driver = at_group(qtbot, "family_members")
-    page = open_new_entry(driver)
-    form = page.entry_form
-    assert form is not None
-    driver.fill(form.fields["member_relationship"], "spouse")
+    driver, page, form = new_member(qtbot, member_relationship="spouse")
     driver.click(page.save_entry_button)
     assert page.entry_form is form and not form.fields["member_birth_date"].error_label.isHidden()
 
