@@ -62,10 +62,10 @@ def entry_summary(
         choice = fields[name].choice(value) if isinstance(value, str) else None
         if choice is not None:
             parts.append(_(choice.short or choice.text))
-    given = entry.get(spec.name_field) if spec.name_field else None
-    shown = sensitive or not fields[str(spec.name_field)].sensitive
-    if isinstance(given, str) and not isinstance(given, Special) and given and shown:
-        parts.append(isolate(given))
+    if spec.name_field and (sensitive or not fields[spec.name_field].sensitive):
+        given = entry.get(spec.name_field)
+        if isinstance(given, str) and not isinstance(given, Special) and given:
+            parts.append(isolate(given))
     born = entry.get(spec.born) if spec.born else None
     if isinstance(born, ApproxDate):
         parts.append(_("born %(date)s") % {"date": isolate(format_short_date(born, language))})
