@@ -99,7 +99,17 @@ def shots(app: QApplication, language: str) -> None:
     page.close_entry()
     answer_until(window, family, "family_members")
     page = window.page
-    assert isinstance(page, QuestionPage)
+    assert isinstance(page, QuestionPage) and isinstance(page.field.input, GroupInput)
+    page.field.input.add_button.click()  # a child of 9: "Is this person married?" is not asked
+    form = page.entry_form
+    assert form is not None
+    for key, value in {"member_relationship": "child", "member_birth_date": "2017-03"}.items():
+        form.fields[key].set_raw(value)
+    settle(app)
+    bar = page.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())  # its last fields: the birth date, and no "married?"
+    save(app, window, f"group-entry-family-{language}.png")
+    page.close_entry()
     page.field.set_raw(FAMILY["family_members"])
     save(app, window, f"group-list-{language}.png")
     answer_until(window, family, None)
