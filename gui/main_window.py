@@ -388,6 +388,9 @@ class MainWindow(QMainWindow):
         from gui.question_page import QuestionPage
 
         page = self.page
+        if isinstance(page, QuestionPage) and page.entry_form is not None:
+            page.close_entry()  # back from an entry's form to the list, the entry as it was
+            return
         if isinstance(page, QuestionPage) and not page.back_button.isEnabled():
             return
         self.session.interview.back()
@@ -433,17 +436,22 @@ class MainWindow(QMainWindow):
             self.session.language = code
         self._retranslate_bar()
         draft: JSONValue | object | None = None
+        entry: tuple[dict[str, JSONValue], int] | None = None  # an entry's form left open
         if self.view == "question":
             from gui.question_page import QuestionPage
 
             if isinstance(self.page, QuestionPage):
                 draft = self.page.field.raw()
+                if self.page.entry_form is not None:
+                    entry = (self.page.entry_form.draft(), self.page.entry_row)
         if self.view in ("unlock", "cases"):
             self.case_flow.rebuild(self.view)
         elif self.view == "start" or self.session is None:
             self.show_start()
         elif self.view == "question":
             self.show_current(draft=draft)
+            if entry is not None and isinstance(self.page, QuestionPage):
+                self.page.open_entry(*entry)
         elif self.view == "review":
             self.show_review()
         else:

@@ -147,18 +147,24 @@ class Driver:
             raise AssertionError(f"no driver for {type(widget).__name__}")
 
     def add_entry(self, group: GroupInput, entry: Spec) -> None:
+        """Add: the entry's form takes the question's place on the page; Save entry."""
         self.click(group.add_button)
-        dialog = group.dialog
-        assert dialog is not None and dialog.isVisible()
+        page = self.question_page()
+        form = page.entry_form
+        assert form is not None and not form.isHidden() and page.field.isHidden()
         for check in self.checks:
-            check(dialog)
-        for key, field in dialog.fields.items():
+            check(self.window)
+        for key, field in form.fields.items():
             if not field.isHidden() and key in entry:
                 self.fill(field, entry[key])
-        shown = {field.question.id for field in dialog.visible_fields()}
+        shown = {
+            field.question.id
+            for field in form.visible_fields()
+            if field.question.id in entry or not field.question.optional
+        }
         assert shown == set(entry), f"fields shown {sorted(shown)} != given {sorted(entry)}"
-        self.click(dialog.save_button)
-        assert group.dialog is None
+        self.click(page.save_entry_button)
+        assert page.entry_form is None and not page.field.isHidden()
 
     def answer_current(self, spec: Spec, default: Any = "unknown", enter: bool = False) -> str:
         page = self.question_page()
