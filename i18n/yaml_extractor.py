@@ -14,7 +14,7 @@ import yaml
 TRANSLATABLE = frozenset(
     {
         "text", "help", "caseworker_note", "title", "intro", "item_label", "name", "summary",
-        "status_note", "note", "freshness_note", "unit",
+        "status_note", "note", "freshness_note", "unit", "short",
     }
 )  # fmt: skip
 TRANSLATABLE_LISTS = frozenset({"next_steps"})
