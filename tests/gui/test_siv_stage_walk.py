@@ -64,8 +64,8 @@ ARMY_INTERPRETER: dict[str, Any] = {
     "has_family_members": True,
     "family_members": [
         {"member_relationship": "spouse", "member_birth_date": "1990"},
-        {"member_relationship": "child", "member_birth_date": "2014-03", "member_married": False},
-        {"member_relationship": "child", "member_birth_date": "2018-09", "member_married": False},
+        {"member_relationship": "child", "member_birth_date": "2014-03"},
+        {"member_relationship": "child", "member_birth_date": "2018-09"},
     ],
 }
 
