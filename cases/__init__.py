@@ -8,8 +8,9 @@ Encryption layout:
   passphrase from a damaged store.
 - Cases: one SQLite row each, ``(random uuid4 hex id, 12-byte random nonce, AES-256-GCM
   ciphertext)``. The ciphertext holds the whole case as JSON (label, language, answers, current
-  question, screening, created and updated times), zero-padded to a multiple of 1 KiB; the
-  format version and case id are its associated data, so rows cannot be swapped.
+  question, screening, the dated history of its changed results, created and updated times),
+  zero-padded to a multiple of 1 KiB; the format version and case id are its associated data,
+  so rows cannot be swapped.
 - Exports (``.masir``): the same scheme under the export's own passphrase and salt, with the
   header (magic ``MASIR1``, version, KDF parameters, salt) as associated data.
 - Manifest: every case id with the nonce of its last encryption, sealed under the key and
@@ -44,7 +45,7 @@ Where: ``default_store_folder()`` (the user's data folder, or ``$MASIR_DATA_DIR/
 
 from cases.crypto import DEFAULT_KDF, TEST_KDF, KdfParams, kdf_for_new_keys
 from cases.errors import PERMISSIONS_FIXED, CaseStoreError, ErrorKind
-from cases.models import Answers, CaseRecord, CaseSummary
+from cases.models import Answers, CaseRecord, CaseSummary, HistoryEntry, RecordedChange
 from cases.store import CaseStore, default_store_folder
 from cases.transfer import export_cases, import_cases
 
@@ -58,7 +59,9 @@ __all__ = [
     "CaseStoreError",
     "CaseSummary",
     "ErrorKind",
+    "HistoryEntry",
     "KdfParams",
+    "RecordedChange",
     "default_store_folder",
     "export_cases",
     "import_cases",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import UTC, datetime
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, JsonValue, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, field_validator
 
 # Answers as in Masir's answers files: {"question_id": str | bool | number | list[str] |
 # list[dict] (repeatable groups) | "unknown" | "prefer_not_to_say"}.
@@ -16,8 +16,33 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class RecordedChange(BaseModel):
+    """One route's change between two saved results, as plain values (the enums' values of
+    pathways/compare, None for a side without one), so the history can be read in any
+    language later and under other rules."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pathway: str
+    aspect: str
+    old: str | None = None
+    new: str | None = None
+
+
+class HistoryEntry(BaseModel):
+    """Results saved for the case at `when`: the first ones (no changes), or what changed
+    since the previous ones (after an answer changed, or under new rules)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    when: AwareDatetime
+    rules_version: str | None = None
+    changes: list[RecordedChange] = Field(default_factory=list)
+
+
 class CaseRecord(BaseModel):
-    """One case: who (label), in which language, how far the interview got, its results."""
+    """One case: who (label), in which language, how far the interview got, its results and
+    the dated history of how those results changed."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -29,6 +54,7 @@ class CaseRecord(BaseModel):
     screening: dict[str, JsonValue] | None
     created: AwareDatetime
     updated: AwareDatetime
+    history: list[HistoryEntry] = Field(default_factory=list)  # oldest first
 
     @field_validator("created", "updated")
     @classmethod

@@ -58,7 +58,7 @@ from cases.crypto import (
     unpad,
 )
 from cases.errors import CaseStoreError, ErrorKind, from_os_error, from_sqlite_error
-from cases.models import CaseRecord, CaseSummary, utc_now
+from cases.models import CaseRecord, CaseSummary, HistoryEntry, RecordedChange, utc_now
 from cases.passphrase_rules import require_acceptable
 from forms.atomic_files import fsync_path
 from forms.user_data import data_folder
@@ -498,8 +498,29 @@ class CaseStore:
         """Durable on disk when it returns: called after every confirmed answer."""
         self._update(case_id, answers=answers, current_question=current_question)
 
-    def save_screening(self, case_id: str, screening: Mapping[str, JsonValue]) -> None:
-        self._update(case_id, screening=screening)
+    def save_screening(
+        self,
+        case_id: str,
+        screening: Mapping[str, JsonValue],
+        changes: Sequence[RecordedChange] | None = None,
+    ) -> HistoryEntry | None:
+        """The latest results. `changes` since the results saved before (None: not compared,
+        e.g. none were saved) go into the case's history in the same write; results that
+        changed nothing add no entry. Returns the entry added, if one was."""
+        now = utc_now()
+        version = screening.get("rules_version")
+        entry = HistoryEntry(
+            when=now,
+            rules_version=version if isinstance(version, str) else None,
+            changes=list(changes or []),
+        )
+        added = changes is None or bool(entry.changes)
+
+        def history(record: CaseRecord) -> dict[str, Any]:
+            return {"history": [*record.history, entry]} if added else {}
+
+        self._update(case_id, history, screening=screening)
+        return entry if added else None
 
     def rename(self, case_id: str, label: str) -> None:
         self._update(case_id, label=label)
@@ -555,10 +576,19 @@ class CaseStore:
             raise CaseStoreError(ErrorKind.NOT_FOUND)
         return _unseal(key, case_id, *row)
 
-    def _update(self, case_id: str, **changes: Any) -> None:
+    def _update(
+        self,
+        case_id: str,
+        derived: Callable[[CaseRecord], dict[str, Any]] | None = None,
+        **changes: Any,
+    ) -> None:
+        """Change fields of one case; `derived` computes more from the case as stored, inside
+        the same transaction (so nothing saved between read and write is lost)."""
         with self._write() as (conn, key):
             current = self._fetch(conn, case_id)
-            record = _record(**(current.model_dump() | changes | {"updated": utc_now()}))
+            more = derived(current) if derived is not None else {}
+            fields = current.model_dump() | changes | more | {"updated": utc_now()}
+            record = _record(**fields)
             conn.execute(
                 "UPDATE cases SET nonce = ?, ciphertext = ? WHERE case_id = ?",
                 (*_seal(key, record), case_id),

@@ -78,7 +78,10 @@ JOURNALIST_IN_PAKISTAN: dict[str, Any] = {
     "has_family_members": True,
     "family_members": [
         {"member_relationship": "spouse", "member_birth_date": "1985"},
-        {"member_relationship": "child", "member_birth_date": "2015-06", "member_married": False},
+        {
+            "member_relationship": "child",
+            "member_birth_date": "2015-06",
+        },  # 11: not asked "married?"
     ],
 }
 """A woman journalist and women's-rights activist in Pakistan with her husband and a child."""

@@ -90,14 +90,20 @@ class Span(_Node):
     """A time counted back from today.
 
     `within: {years: 2}` holds for a date no more than two years ago (the anniversary counts);
-    `less_than_ago: {years: 21}` for a birth date of someone not yet 21.
+    `less_than_ago: {years: 21}` for a birth date of someone not yet 21; `within: {days: 120}`
+    for a letter at most 120 days old (an appeal window).
     """
 
     years: int = 0
     months: int = 0
+    days: int = 0
 
     def start_from(self, today: date) -> date:
-        return add_months(today, -(self.years * 12 + self.months))
+        return add_months(today, -(self.years * 12 + self.months)) - timedelta(days=self.days)
+
+    def end_from(self, start: date) -> date:
+        """The last day of the span counted forward from `start`."""
+        return add_months(start, self.years * 12 + self.months) + timedelta(days=self.days)
 
 
 class After(Span):
@@ -110,10 +116,9 @@ class After(Span):
         """TRUE or FALSE only when every pair of days in the two ranges agrees."""
         if not isinstance(value, ApproxDate) or not isinstance(other, ApproxDate):
             return Tri.UNKNOWN
-        months = self.years * 12 + self.months
-        if value.latest <= add_months(other.earliest, months):
+        if value.latest <= self.end_from(other.earliest):
             return Tri.TRUE
-        if value.earliest > add_months(other.latest, months):
+        if value.earliest > self.end_from(other.latest):
             return Tri.FALSE
         return Tri.UNKNOWN
 

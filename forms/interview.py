@@ -43,28 +43,30 @@ def relevance(
     """Walk the questionnaire in order, asking each question whose `ask_when` holds.
 
     A question whose `ask_when` is FALSE sets its `when_skipped` fact (no employers: none); one
-    whose `ask_when` is UNKNOWN is not asked and its fact stays unknown.
+    whose `ask_when` is UNKNOWN is not asked and its fact stays unknown. A group entry's fields
+    go the same way: its answers are kept, the facts passed over only join the facts.
     """
     facts: dict[str, Answer] = {}
     kept: dict[str, Answer] = {}
     asked: list[Question] = []
     for question in questionnaire.questions():
-        outcome = _ask(question, Scope(facts, today))
+        outcome, skipped = _decide(questionnaire, question, Scope(facts, today))
         if outcome is Tri.TRUE:
             asked.append(question)
             if question.id in answers:
                 value = answers[question.id]
                 if question.type is QuestionType.GROUP and isinstance(value, tuple):
-                    value = tuple(
+                    entries = [
                         _prune_item(questionnaire, question, entry, facts, today)
                         for entry in value
                         if isinstance(entry, dict)
-                    )
-                kept[question.id] = facts[question.id] = value
-        elif outcome is Tri.FALSE:
-            skipped = questionnaire.skipped_value(question)
-            if skipped is not None:
-                facts[question.id] = skipped
+                    ]
+                    kept[question.id] = tuple(given for given, _ in entries)
+                    facts[question.id] = tuple(known for _, known in entries)
+                else:
+                    kept[question.id] = facts[question.id] = value
+        elif skipped is not None:
+            facts[question.id] = skipped
     return Relevance(asked, facts, kept)
 
 
@@ -76,9 +78,11 @@ def item_questions(
     today: date,
 ) -> list[Question]:
     """The fields of one group entry that are asked, given the entry's answers so far."""
-    pruned = _prune_item(questionnaire, group, item, facts, today)
-    scope = Scope(facts, today, pruned)
-    return [inner for inner in group.questions if _ask(inner, scope) is Tri.TRUE]
+    _, known = _prune_item(questionnaire, group, item, facts, today)
+    scope = Scope(facts, today, known)
+    return [
+        inner for inner in group.questions if _decide(questionnaire, inner, scope)[0] is Tri.TRUE
+    ]
 
 
 def _prune_item(
@@ -87,21 +91,33 @@ def _prune_item(
     item: Item,
     facts: Mapping[str, Answer],
     today: date,
-) -> Item:
-    kept: Item = {}
+) -> tuple[Item, Item]:
+    """The entry's answers to fields that are asked, and its facts (those answers, and the
+    values of fields passed over: a young child is not married)."""
+    given: Item = {}
+    known: Item = {}
     for inner in group.questions:
-        outcome = _ask(inner, Scope(facts, today, kept))
+        outcome, skipped = _decide(questionnaire, inner, Scope(facts, today, known))
         if outcome is Tri.TRUE and inner.id in item:
-            kept[inner.id] = item[inner.id]
-        elif outcome is Tri.FALSE:
-            skipped = questionnaire.skipped_value(inner)
-            if skipped is not None:
-                kept[inner.id] = skipped
-    return kept
+            given[inner.id] = known[inner.id] = item[inner.id]
+        elif skipped is not None:
+            known[inner.id] = skipped
+    return given, known
 
 
-def _ask(question: Question, scope: Scope) -> Tri:
-    return Tri.TRUE if question.ask_when is None else question.ask_when.evaluate(scope)
+def _decide(
+    questionnaire: Questionnaire, question: Question, scope: Scope
+) -> tuple[Tri, Answer | None]:
+    """Whether a question is asked (TRUE), passed over (FALSE, with the fact that sets, if
+    any) or left unknown: `ask_when` first, then `not_asked_when`, which only a TRUE test
+    fulfils (an unknown birth date still asks "married?")."""
+    outcome = Tri.TRUE if question.ask_when is None else question.ask_when.evaluate(scope)
+    if outcome is Tri.FALSE:
+        return outcome, questionnaire.skipped_value(question)
+    rule = question.not_asked_when
+    if outcome is Tri.TRUE and rule is not None and rule.test.evaluate(scope) is Tri.TRUE:
+        return Tri.FALSE, questionnaire.assumed_value(question)
+    return outcome, None
 
 
 Goal = Callable[[Mapping[str, Answer], date], Mapping[str, int]]

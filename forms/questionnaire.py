@@ -54,6 +54,12 @@ class Questionnaire:
             return None
         return parse_answer(question, question.when_skipped)
 
+    def assumed_value(self, question: Question) -> Answer | None:
+        """The fact a question sets when its `not_asked_when` holds (a young child: unmarried)."""
+        if question.not_asked_when is None:
+            return None
+        return parse_answer(question, question.not_asked_when.value)
+
     def all_facts(self) -> set[str]:
         facts = set(self.by_id)
         for fields in self.groups.values():
@@ -76,6 +82,8 @@ def load_questionnaire(folder: Path = DATA_FOLDER) -> Questionnaire:
             raise FormsError(f"{path.name}: {first_error(error)}") from None
         sections.append(section)
         for question in section.questions:
+            if question.optional:
+                raise FormsError(f"{path.name}: question '{question.id}': only a field is optional")
             for each in (question, *question.questions):
                 if each.id in origin:
                     raise FormsError(
@@ -127,3 +135,13 @@ def _check_one(
             parse_answer(question, question.when_skipped)
         except AnswersError as error:
             raise FormsError(f"{place}, when_skipped: {error.message}") from None
+    if question.not_asked_when is not None:
+        problems = check_condition(
+            question.not_asked_when.test, top, groups, group=group, allowed=allowed
+        )
+        if problems:
+            raise FormsError(f"{place}, not_asked_when: {problems[0]}")
+        try:
+            parse_answer(question, question.not_asked_when.value)
+        except AnswersError as error:
+            raise FormsError(f"{place}, not_asked_when: {error.message}") from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from forms.answers import Answer, Special
 from forms.dates import ApproxDate
+from forms.entry_summary import entry_summary
 from forms.questions import Question, QuestionType
 from gui.bidi import isolate, isolate_number
 from gui.countries import country_names
@@ -43,33 +44,19 @@ def choice_text(question: Question, value: str) -> str:
 
 
 def group_text(question: Question, entries: tuple[object, ...]) -> str:
-    if not entries:
-        return _("None")
+    """One line per entry with its key facts ("Job 1: Interpreter · … · 2009 – 2012")."""
     lines = [
-        ngettext("%(count)s entry", "%(count)s entries", len(entries))
-        % {"count": isolate_number(len(entries))}
+        entry_title(question, entry, number)
+        for number, entry in enumerate(entries, start=1)
+        if isinstance(entry, dict)
     ]
-    for number, entry in enumerate(entries, start=1):
-        if isinstance(entry, dict):
-            lines.append(entry_title(question, entry, number))
-    return "\n".join(lines)
+    return "\n".join(lines) if lines else _("None")
 
 
 def entry_title(group: Question, entry: dict[str, Answer], number: int) -> str:
-    """ "Family member 2: Child (2015-06)" — the label, the entry's first answer and its first
-    date, so that two children or two jobs never read as the same line."""
+    """ "Family member 2: Son or daughter · born 2017" — the label, its number and the
+    entry's key facts (forms.entry_summary), so that two children never read alike."""
     label = _(group.item_label) if group.item_label else _("Entry")
     title = f"{label} {isolate_number(number)}"
-    first = next((inner for inner in group.questions if inner.id in entry), None)
-    if first is None:
-        return title
-    dated = next(
-        (
-            inner
-            for inner in group.questions
-            if inner.type is QuestionType.DATE and isinstance(entry.get(inner.id), ApproxDate)
-        ),
-        None,
-    )
-    when = f" ({answer_text(dated, entry[dated.id])})" if dated is not None else ""
-    return f"{title}: {answer_text(first, entry[first.id])}{when}"
+    summary = entry_summary(group, entry, current_language(), _, ngettext)
+    return f"{title}: {summary}" if summary else title

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from pydantic import JsonValue, ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -20,6 +21,7 @@ from cases import (
     CaseStore,
     CaseStoreError,
     ErrorKind,
+    HistoryEntry,
     KdfParams,
     default_store_folder,
     kdf_for_new_keys,
@@ -29,6 +31,7 @@ from forms.answers_file import answers_to_json
 from gui.background import run_in_background
 from gui.bidi import isolate_number
 from gui.case_errors import integrity_text, store_error_text
+from gui.case_history import recorded
 from gui.case_list_page import CaseListPage
 from gui.case_unlock import UnlockPage
 from gui.idle_lock import IdleLock
@@ -36,6 +39,7 @@ from gui.mode import Mode
 from gui.quick_exit import clear_widgets
 from gui.session import Session
 from i18n.runtime import _, current_language, ngettext
+from pathways.compare import compare
 from pathways.engine import Engine
 from pathways.results import Screening
 
@@ -75,6 +79,8 @@ class CaseFlow(QObject):
         self.engine_factory = engine_factory
         self.store: CaseStore | None = None
         self.case_id: str | None = None
+        self.saved_screening: Screening | None = None  # the open case's last saved results
+        self.history: list[HistoryEntry] = []  # the open case's, oldest first
         self.idle = IdleLock(self.lock, self)
         self.every_question = False  # the case list's setting: the full path, for complete records
         self.unlock_page: UnlockPage | None = None
@@ -109,7 +115,7 @@ class CaseFlow(QObject):
             self.show_unlock()
             return
         self.session_closed.emit()
-        self.case_id = None
+        self._forget_case()
         page = CaseListPage(
             self.store,
             today=self.today,
@@ -220,8 +226,15 @@ class CaseFlow(QObject):
                 count,
             ) % {"count": isolate_number(count)}
         self.case_id = case_id
+        self.saved_screening = _saved_results(record.screening)
+        self.history = list(record.history)
         self.unlock_page = self.list_page = None
         self.session_opened.emit(session, note)
+
+    def _forget_case(self) -> None:
+        self.case_id = None
+        self.saved_screening = None
+        self.history = []
 
     def _set_every_question(self, every: bool) -> None:
         self.every_question = every
@@ -238,9 +251,15 @@ class CaseFlow(QObject):
         )
 
     def save_screening(self, screening: Screening) -> None:
+        """The results with the case; what changed since the last saved ones joins its history."""
         if self.store is None or self.case_id is None:
             raise CaseStoreError(ErrorKind.LOCKED)
-        self.store.save_screening(self.case_id, screening.model_dump(mode="json"))
+        previous = self.saved_screening
+        changes = None if previous is None else [recorded(c) for c in compare(previous, screening)]
+        entry = self.store.save_screening(self.case_id, screening.model_dump(mode="json"), changes)
+        self.saved_screening = screening
+        if entry is not None:
+            self.history.append(entry)
 
     # -- locking and closing ---------------------------------------------------------------
 
@@ -261,7 +280,7 @@ class CaseFlow(QObject):
         self._generation += 1
         self.idle.stop()
         self.session_closed.emit()
-        self.case_id = None
+        self._forget_case()
         store, self.store = self.store, None
         self.unlock_page = self.list_page = None
         if store is not None:
@@ -277,3 +296,14 @@ class CaseFlow(QObject):
                     widget.reject()
             elif isinstance(widget, QWidget) and widget.isVisible() and widget.isModal():
                 widget.hide()
+
+
+def _saved_results(screening: dict[str, JsonValue] | None) -> Screening | None:
+    """A case's saved results, or None when it has none or they are in an older form (they
+    are then not compared: the next results start the history afresh)."""
+    if screening is None:
+        return None
+    try:
+        return Screening.model_validate(screening)
+    except ValidationError:
+        return None

@@ -1,158 +1,135 @@
-"""A group question: a list of entries with Add / Edit / Remove; each entry in a dialog.
+"""A group question: a list of entries with Add / Edit / Remove; each entry a form of its own.
 
-The dialog shows only the fields the core asks for this entry (`item_questions`); fields
-appear and disappear as the entry is filled in.
+The entry's form takes the place of the question on the page (gui.question_page), with Save
+entry and Cancel, so it is as wide as the window and reads in the window's direction. It
+shows only the fields the core asks for this entry (`item_questions`); fields appear and
+disappear as the entry is filled in. Each saved entry reads with its key facts
+(forms.entry_summary), never as "Job 1: <the employer's whole choice text>".
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QListWidget,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
-from shiboken6 import isValid
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from forms.answers import Answer, Item, JSONValue
-from forms.errors import AnswersError
+from forms.answers import Answer, JSONValue
+from forms.entry_summary import RawEntry, parse_entry
 from forms.interview import item_questions
 from forms.questions import Question
-from forms.validation import parse_answer
 from gui.answer_field import AnswerField
 from gui.answer_text import entry_title
 from gui.answer_widgets import AnswerInput, basic_input
-from gui.bidi import isolate_number
 from gui.labels import plain_label
 from gui.session import Session
 from i18n.runtime import _
 
-RawEntry = dict[str, JSONValue]
+NEW = -1
+"""The row of an entry being added."""
 
 
-def parse_entry(group: Question, entry: RawEntry) -> Item:
-    """The fields of `entry` that parse; the others are left out (they are shown as errors)."""
-    fields = {inner.id: inner for inner in group.questions}
-    item: Item = {}
-    for key, value in entry.items():
-        if key in fields:
-            try:
-                item[key] = parse_answer(fields[key], value)
-            except AnswersError:
-                continue
-    return item
+def item_label(group: Question) -> str:
+    return _(group.item_label) if group.item_label else _("Entry")
 
 
-class EntryDialog(QDialog):
-    """One entry of a group, with only the fields relevant to it."""
+class EntryForm(QWidget):
+    """The fields of one entry that apply to it, under a heading that sums it up as it is
+    filled in ("Job 2: Interpreter · …")."""
 
     def __init__(
-        self, group: Question, entry: RawEntry, number: int, session: Session, parent: QWidget
+        self,
+        group: Question,
+        entry: RawEntry,
+        number: int,
+        session: Session,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.group = group
         self.session = session
-        self.entry: RawEntry = {}
-        label = _(group.item_label) if group.item_label else _("Entry")
-        self.setWindowTitle(f"{label} {isolate_number(number)}")
-        self.setAccessibleName(self.windowTitle())
-        self.resize(820, 620)
-        outer = QVBoxLayout(self)
-        outer.addWidget(plain_label(self.windowTitle(), scale=1.2, bold=True))
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setAccessibleName(_("Questions about this entry"))
-        body = QWidget()
-        column = QVBoxLayout(body)
+        self.number = number
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.heading = plain_label("", scale=1.2, bold=True)
+        column.addWidget(self.heading)
         self.fields: dict[str, AnswerField] = {}
         for inner in group.questions:
             field = AnswerField(
-                inner,
-                basic_input(inner, session.language),
-                caseworker=session.caseworker,
-                text_scale=1.1,
+                inner, basic_input(inner, session.language), caseworker=session.caseworker
             )
             field.set_raw(entry.get(inner.id))
             field.changed.connect(self._refresh)
             column.addWidget(field)
-            column.addSpacing(12)
+            column.addSpacing(8)
             self.fields[inner.id] = field
-        column.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(
-            _("Save entry"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.cancel_button = buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setAccessibleName(_("Save entry"))
-        self.cancel_button.setAccessibleName(_("Cancel"))
-        self.save_button.setDefault(True)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        self.setAccessibleName(_("Questions about this entry"))
         self._refresh()
-        first = next(field for field in self.fields.values() if not field.isHidden())
-        first.focus_target().setFocus()
+
+    def draft(self) -> RawEntry:
+        """What is filled in so far, checked or not (kept when the language changes)."""
+        return {
+            field.question.id: raw  # type: ignore[misc]
+            for field in self.visible_fields()
+            if (raw := field.raw()) is not None
+        }
+
+    def item(self) -> dict[str, Answer]:
+        return parse_entry(self.group, self.draft())
 
     def asked(self) -> list[Question]:
         """The fields the core asks for this entry, given what is filled in so far."""
-        item: dict[str, Answer] = {}
-        for key, field in self.fields.items():
-            raw = field.raw()
-            if raw is None:
-                continue
-            try:
-                item[key] = parse_answer(field.question, raw)
-            except AnswersError:
-                continue
         interview = self.session.interview
         return item_questions(
-            interview.questionnaire, self.group, item, interview.facts(), interview.today
+            interview.questionnaire, self.group, self.item(), interview.facts(), interview.today
         )
 
     def visible_fields(self) -> list[AnswerField]:
         return [field for field in self.fields.values() if not field.isHidden()]
 
+    def first_field(self) -> AnswerField:
+        return self.visible_fields()[0]
+
+    def collect(self) -> RawEntry | None:
+        """The entry, every field shown checked; None, with the first problem in focus."""
+        self._refresh()
+        invalid = [
+            field
+            for field in self.visible_fields()
+            if not (field.question.optional and field.raw() is None) and field.validate() is None
+        ]
+        if invalid:
+            invalid[0].focus_target().setFocus()
+            return None
+        return self.draft()
+
     def _refresh(self) -> None:
         asked = {question.id for question in self.asked()}
         for key, field in self.fields.items():
             field.setVisible(key in asked)
-
-    def _save(self) -> None:
-        self._refresh()
-        invalid = [field for field in self.visible_fields() if field.validate() is None]
-        if invalid:
-            invalid[0].focus_target().setFocus()
-            return
-        self.entry = {}
-        for field in self.visible_fields():
-            raw = field.raw()
-            self.entry[field.question.id] = raw  # type: ignore[assignment]
-        self.accept()
+        self.heading.setText(entry_title(self.group, self.item(), self.number))
 
 
 class GroupInput(AnswerInput):
-    """The list of entries of a group question, edited one entry at a time."""
+    """The list of entries of a group question. Add and Edit ask the page to open an entry's
+    form (`entry_requested(entry, row)`, row NEW for a new one); `store` takes it back."""
+
+    entry_requested = Signal(object, int)
 
     def __init__(self, question: Question, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.session = session
         self.entries: list[RawEntry] = []
-        self.dialog: EntryDialog | None = None
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Entries"))
         self.list.setMinimumHeight(120)
-        self.list.itemActivated.connect(lambda _item: self.edit_selected())
+        self.list.setWordWrap(True)
+        # A double click edits; Enter on the list goes on to the next question, as everywhere
+        # (an item's "activation" on Enter would reopen the entry just saved).
+        self.list.itemDoubleClicked.connect(lambda _item: self.edit_selected())
         self.box.addWidget(self.list)
         self.empty_label = plain_label(_("No entries yet. Use “Add” for each one."))
         self.box.addWidget(self.empty_label)
         row = QHBoxLayout()
-        label = _(question.item_label) if question.item_label else _("Entry")
+        label = item_label(question)
         self.add_button = QPushButton(_("Add: %(label)s") % {"label": label}, self)
         self.edit_button = QPushButton(_("Edit"), self)
         self.remove_button = QPushButton(_("Remove"), self)
@@ -179,12 +156,26 @@ class GroupInput(AnswerInput):
         return self.list if self.entries else self.add_button
 
     def add_entry(self) -> None:
-        self._open({}, None)
+        self.entry_requested.emit({}, NEW)
 
     def edit_selected(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.entries):
-            self._open(self.entries[row], row)
+            self.entry_requested.emit(dict(self.entries[row]), row)
+
+    def number_of(self, row: int) -> int:
+        return len(self.entries) + 1 if row == NEW else row + 1
+
+    def store(self, entry: RawEntry, row: int) -> None:
+        """Put a saved entry in its place (a new one at the end) and select it."""
+        if row == NEW:
+            self.entries.append(entry)
+            row = len(self.entries) - 1
+        else:
+            self.entries[row] = entry
+        self._show_entries()
+        self.list.setCurrentRow(row)
+        self.changed.emit()
 
     def remove_selected(self) -> None:
         row = self.list.currentRow()
@@ -192,32 +183,6 @@ class GroupInput(AnswerInput):
             del self.entries[row]
             self._show_entries()
             self.changed.emit()
-
-    def _open(self, entry: RawEntry, row: int | None) -> None:
-        number = len(self.entries) + 1 if row is None else row + 1
-        dialog = EntryDialog(self.question, entry, number, self.session, self.window())
-        dialog.accepted.connect(lambda: self._saved(dialog, row))
-        dialog.finished.connect(lambda _code: self._closed(dialog))
-        self.dialog = dialog
-        dialog.open()
-
-    def _saved(self, dialog: EntryDialog, row: int | None) -> None:
-        if row is None:
-            self.entries.append(dialog.entry)
-        else:
-            self.entries[row] = dialog.entry
-        self._show_entries()
-        self.list.setCurrentRow(len(self.entries) - 1 if row is None else row)
-        self.changed.emit()
-
-    def _closed(self, dialog: EntryDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
-        # The page may have moved on (Enter pressed as the dialog closed): its widgets are gone.
-        target = self.focus_target()
-        if isValid(self) and isValid(target):
-            target.setFocus()
 
     def _show_entries(self) -> None:
         self.list.clear()

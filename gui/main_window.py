@@ -307,9 +307,29 @@ class MainWindow(QMainWindow):
         from pathways.compare import compare
 
         assert self.session is not None
-        previous = self.screening  # the results seen before in this session, if any
+        case_open = self.session.caseworker and self.case_flow.case_id is not None
+        # The results seen before: in this session, or those saved with the case.
+        previous = self.screening
+        if previous is None and case_open:
+            previous = self.case_flow.saved_screening
         with busy_cursor():  # judging and the first results page take over 100 ms
             self.screening = self.session.screen()
+            problem = None
+            if case_open:
+                try:
+                    self.case_flow.save_screening(self.screening)
+                except self._store_errors() as error:
+                    from gui.case_errors import store_error_text
+
+                    problem = _("The results could not be saved with the case: %(reason)s") % {
+                        "reason": store_error_text(error)
+                    }
+            history: list[str] = []
+            if case_open:  # the case store's history: self-screening never imports it
+                from gui.case_history import history_lines
+
+                names = {result.pathway: _(result.name) for result in self.screening.results}
+                history = history_lines(self.case_flow.history, names)
             page = ResultsPage(
                 self.screening,
                 self.session.engine,
@@ -318,6 +338,7 @@ class MainWindow(QMainWindow):
                 caseworker=self.session.caseworker,
                 case_reference=self.session.case_reference,
                 changes=compare(previous, self.screening) if previous is not None else [],
+                history=history,
             )
         session = self.session
         page.reference_field.textChanged.connect(
@@ -325,16 +346,8 @@ class MainWindow(QMainWindow):
         )
         page.back_requested.connect(lambda: self.show_review())
         self._set_page(page, "results")
-        if self.session.caseworker and self.case_flow.case_id is not None:
-            try:
-                self.case_flow.save_screening(self.screening)
-            except self._store_errors() as error:
-                from gui.case_errors import store_error_text
-
-                self.show_notice(
-                    _("The results could not be saved with the case: %(reason)s")
-                    % {"reason": store_error_text(error)}
-                )
+        if problem is not None:
+            self.show_notice(problem)
 
     def _store_errors(self) -> tuple[type[CaseStoreError], ...]:
         """What saving to the case store can raise: only a caseworker's session saves, so
@@ -386,6 +399,9 @@ class MainWindow(QMainWindow):
         from gui.question_page import QuestionPage
 
         page = self.page
+        if isinstance(page, QuestionPage) and page.entry_form is not None:
+            page.close_entry()  # back from an entry's form to the list, the entry as it was
+            return
         if isinstance(page, QuestionPage) and not page.back_button.isEnabled():
             return
         self.session.interview.back()
@@ -430,17 +446,22 @@ class MainWindow(QMainWindow):
             self.session.language = code
         self._retranslate_bar()
         draft: JSONValue | object | None = None
+        entry: tuple[dict[str, JSONValue], int] | None = None  # an entry's form left open
         if self.view == "question":
             from gui.question_page import QuestionPage
 
             if isinstance(self.page, QuestionPage):
                 draft = self.page.field.raw()
+                if self.page.entry_form is not None:
+                    entry = (self.page.entry_form.draft(), self.page.entry_row)
         if self.view in ("unlock", "cases"):
             self.case_flow.rebuild(self.view)
         elif self.view == "start" or self.session is None:
             self.show_start()
         elif self.view == "question":
             self.show_current(draft=draft)
+            if entry is not None and isinstance(self.page, QuestionPage):
+                self.page.open_entry(*entry)
         elif self.view == "review":
             self.show_review()
         else:

@@ -10,10 +10,10 @@ from gui.result_words import (
     badge_style,
     outcome_colours,
     outcome_text,
+    result_colours,
+    result_text,
     status_colours,
     status_text,
-    verdict_colours,
-    verdict_text,
 )
 from i18n.runtime import _
 from pathways.results import Outcome, PathwayResult
@@ -35,7 +35,7 @@ class PathwayCard(QFrame):
         _tag = self._tag
         self.setObjectName("pathwayCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        text_colour = verdict_colours(result.verdict)[0]
+        text_colour = result_colours(result)[0]  # the border says what the badge says
         self.setStyleSheet(
             f"QFrame#pathwayCard {{ border: 2px solid {text_colour}; border-radius: 6px; }}"
         )
@@ -52,8 +52,8 @@ class PathwayCard(QFrame):
             self.box.addWidget(plain_label(_(result.summary)))
 
         badges = QHBoxLayout()
-        self.verdict_label = self._badge(verdict_text(result.verdict))
-        self.verdict_label.setStyleSheet(badge_style(verdict_colours(result.verdict)))
+        self.verdict_label = self._badge(result_text(result))
+        self.verdict_label.setStyleSheet(badge_style(result_colours(result)))
         since = (
             " " + _("since %(date)s") % {"date": isolate_date(result.status_since)}
             if result.status_since

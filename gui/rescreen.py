@@ -12,6 +12,8 @@ from pathways.words import OPEN_TO_PERSON, PRESENCE, STATUS, VERDICT, Presence
 
 def _word(change: Change, value: Value) -> str:
     """The vocabulary's word for one side of a change (pathways/words.py)."""
+    if isinstance(value, tuple):  # next steps: said as a whole, never listed here
+        return ""
     if value is None or isinstance(value, Presence):
         return _(PRESENCE[value])
     if isinstance(value, Verdict):
@@ -30,6 +32,8 @@ def change_text(change: Change, name: str | None = None) -> str:
         "old": _word(change, change.old),
         "new": _word(change, change.new),
     }
+    if change.aspect is Aspect.NEXT_STEPS:
+        return _("%(pathway)s: the next steps changed") % values
     if change.aspect is Aspect.STATUS:
         return _("%(pathway)s, status: %(old)s → %(new)s") % values
     if change.aspect is Aspect.OPEN_TO_PERSON:

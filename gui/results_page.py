@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QPushButton,
     QRadioButton,
     QTableView,
     QVBoxLayout,
@@ -34,7 +35,7 @@ from gui.labels import plain_label
 from gui.pages import ScrollingPage, button
 from gui.pathway_card import PathwayCard
 from gui.rescreen import change_text
-from gui.result_words import status_text, verdict_text
+from gui.result_words import result_text, status_text, verdict_text
 from gui.rules_words import rules_text, stale_text
 from i18n.runtime import _, ngettext
 from pathways.compare import Change
@@ -62,6 +63,7 @@ class ResultsPage(ScrollingPage):
         caseworker: bool = False,
         case_reference: str = "",
         changes: Sequence[Change] = (),
+        history: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,6 +97,19 @@ class ResultsPage(ScrollingPage):
             )
             self.changes_label.setStyleSheet("background: #fff4d6; color: #3d2b00; padding: 6px;")
             self.column.addWidget(self.changes_label)
+        self.history_button: QPushButton | None = None
+        self.history_label: QLabel | None = None
+        if history:  # a caseworker's case: every saving of its results, and what changed
+            self.history_button = button(_("History of this case"), self)
+            self.history_button.setCheckable(True)
+            self.history_label = plain_label("\n".join(history))
+            self.history_label.hide()
+            self.history_button.toggled.connect(self.history_label.setVisible)
+            row = QHBoxLayout()
+            row.addWidget(self.history_button)
+            row.addStretch(1)
+            self.column.addLayout(row)
+            self.column.addWidget(self.history_label)
         self.freshness_label = plain_label("⚠ " + _(screening.freshness_note))
         self.freshness_label.setAccessibleName(_(screening.freshness_note))
         self.column.addWidget(self.freshness_label)
@@ -309,7 +324,7 @@ class ResultsPage(ScrollingPage):
             row = [
                 country,
                 QStandardItem(_(result.name)),
-                QStandardItem(verdict_text(result.verdict)),
+                QStandardItem(result_text(result)),
                 QStandardItem(status_text(result.status) + since),
             ]
             for item in row:

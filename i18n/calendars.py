@@ -28,6 +28,7 @@ __all__ = [
     "DateSpan",
     "format_approx_date",
     "format_date",
+    "format_short_date",
     "format_solar_hijri",
     "from_solar_hijri",
     "gregorian_month_names",
@@ -209,4 +210,18 @@ def format_approx_date(value: DateSpan, language: str) -> str:
     if _shows_solar_hijri(language):
         solar = _solar_span(value.earliest, value.latest, language, value.month is not None)
         text += f" ({solar})"
+    return native_digits(text, language)
+
+
+def format_short_date(value: DateSpan, language: str) -> str:
+    """A date as short as a list line allows, in the calendar it was given in: "2010",
+    "Mar 2010", "1 Mar 2010"; a Solar Hijri one as entered: "Hamal 1390", «حمل ۱۳۹۰»."""
+    if value.calendar == SOLAR_HIJRI:
+        text = _solar(value.year, value.month, value.day, language)
+        if value.month is None:
+            text += _ERA.get(language, "")
+    elif value.month is None:
+        text = str(value.year)
+    else:
+        text = _gregorian(value.earliest, language, "MMM y" if value.day is None else "d MMM y")
     return native_digits(text, language)

@@ -14,7 +14,7 @@ import yaml
 TRANSLATABLE = frozenset(
     {
         "text", "help", "caseworker_note", "title", "intro", "item_label", "name", "summary",
-        "status_note", "note", "freshness_note", "unit",
+        "status_note", "note", "freshness_note", "unit", "short",
     }
 )  # fmt: skip
 TRANSLATABLE_LISTS = frozenset({"next_steps"})
@@ -35,6 +35,7 @@ def extract_yaml(
 KIND = {
     "questions": "question", "choices": "choice", "pathways": "pathway", "criteria": "criterion",
     "notices": "notice", "documents": "document", "rules": "family rule", None: "section",
+    "next_steps": "next step",
 }  # fmt: skip
 
 
@@ -57,6 +58,8 @@ def _walk(node: yaml.Node, place: list[str], parent: str | None = None) -> Itera
             for child in value.value:
                 if isinstance(child, yaml.ScalarNode):
                     yield _message(child, here, key)
+                else:  # a step for one stage: {id, text, when}
+                    yield from _walk(child, here, key)
         elif isinstance(value, yaml.MappingNode) and _label(value) is None:
             yield from _walk(value, [*here, key], key)
         else:

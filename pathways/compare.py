@@ -1,8 +1,10 @@
-"""What changed between two screenings of the same person (an old case against today's rules).
+"""What changed between two screenings of the same person (an old case against today's rules,
+or the same case after an answer changed).
 
-Compared per pathway: the verdict, the route's status and whether the route is open to this
-person. A pathway only one screening has is reported as added or removed. Plain data: the
-window and the command line turn a Change into words.
+Compared per pathway: the verdict, the route's status, whether the route is open to this
+person and its next steps (which follow the person's stage). A pathway only one screening has
+is reported as added or removed. Plain data: the window and the command line turn a Change
+into words.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ class Aspect(StrEnum):
     VERDICT = "verdict"
     STATUS = "status"
     OPEN_TO_PERSON = "open_to_person"
+    NEXT_STEPS = "next_steps"
     PATHWAY = "pathway"  # the pathway was added to or removed from the rules
 
 
-Value = Verdict | Status | Outcome | Presence | None
-"""What a Change holds: the enum itself (`None`: the pathway was not in that screening)."""
+Value = Verdict | Status | Outcome | Presence | tuple[str, ...] | None
+"""What a Change holds: the enum itself, the next steps (their English texts) or `None`: the
+pathway was not in that screening."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,8 @@ class Change:
 
 
 def _words(value: Value) -> str:
+    if isinstance(value, tuple):
+        return f"{len(value)} steps"
     return "(none)" if value is None else value.value.replace("_", " ")
 
 
@@ -50,6 +56,7 @@ _READERS: dict[Aspect, Callable[[PathwayResult], Value]] = {
     Aspect.VERDICT: lambda result: result.verdict,
     Aspect.STATUS: lambda result: result.status,
     Aspect.OPEN_TO_PERSON: lambda result: result.open_to_person,
+    Aspect.NEXT_STEPS: lambda result: tuple(result.next_steps),
 }
 
 

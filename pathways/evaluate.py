@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 
 from forms.answers import Answer, JSONValue, Special
 from forms.conditions import Condition, Scope, Tri, fact_uses, open_facts
-from pathways.model import Evidence, FamilyRule, Notice, Pathway, Sourced, Status
+from pathways.model import Document, Evidence, FamilyRule, Notice, Pathway, Sourced, Status
 from pathways.results import (
     Clarify,
     CriterionResult,
@@ -113,6 +113,7 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
     ]
     exemption = pathway.status_exemption
     exemption_tri = judgement.exemption
+    steps, documents = for_stage(pathway, scope)
     return PathwayResult(
         pathway=pathway.id,
         country=country.country,
@@ -165,8 +166,8 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
             )
             for notice, outcome in judgement.notices
         ],
-        documents=[DocumentRef(text=d.text, to_verify=d.to_verify) for d in pathway.documents],
-        next_steps=list(pathway.next_steps),
+        documents=[DocumentRef(text=d.text, to_verify=d.to_verify) for d in documents],
+        next_steps=steps,
         sources=rules.sources_of[pathway.id],
         to_verify=pathway.status_evidence.needs_verifying
         or any(result.to_verify for result in criteria),
@@ -176,6 +177,20 @@ def present(rules: RuleSet, judgement: Judgement, scope: Scope) -> PathwayResult
             if result.decided_by_authority and result.outcome is Outcome.UNKNOWN
         ],
     )
+
+
+def for_stage(pathway: Pathway, scope: Scope) -> tuple[list[str], list[Document]]:
+    """The next steps and documents that may fit the person's stage: all but those whose
+    condition is known false (unknown keeps a step, worded "If …", never hides it). Only
+    words change with the stage, so this is left out of the Judgement re-made per answer."""
+    fits = iter(c.evaluate(scope) is not Tri.FALSE for c in pathway.staged)
+    steps = [
+        step if isinstance(step, str) else step.text
+        for step in pathway.next_steps
+        if isinstance(step, str) or next(fits)
+    ]
+    documents = [d for d in pathway.documents if d.when is None or next(fits)]
+    return steps, documents
 
 
 def _applies_despite_status(verdict: Verdict, status: Status, exemption: Tri | None) -> bool | None:

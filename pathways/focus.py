@@ -1,11 +1,12 @@
 """Which questions can still change an outcome: the goal an adaptive interview pursues.
 
 Conditions are Kleene three-valued, so refining an unknown fact moves a condition only from
-unknown to met or not met, never between them. A route is settled once its verdict is decided
-and, when it is not open, its exemption too; then only the unknown parts of unsettled routes
-(criteria, exemption, notices) can still move, and a question matters only if it sets one of
-their facts or opens a question that does. `known` tests read "is this unanswered" and break
-that argument, so their facts always matter, as do the family members the summary lists.
+unknown to met or not met, never between them. A route is settled once its verdict is decided,
+when it is not open its exemption too, and the stage its next steps and documents follow; then
+only the unknown parts of unsettled routes (criteria, exemption, notices, stage conditions) can
+still move, and a question matters only if it sets one of their facts or opens a question that
+does. `known` tests read "is this unanswered" and break that argument, so their facts always
+matter, as do the family members the summary lists.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Focus:
             if pathway.status_exemption is not None:
                 conditions.append(pathway.status_exemption.test)
             conditions += [n.applies_when for n in self.rules.notices_for[pathway.id]]
+            conditions += pathway.staged
             for condition in conditions:
                 facts |= {u.fact for u in fact_uses(condition) if u.operator == "known"}
         return facts
@@ -65,7 +67,8 @@ class Focus:
         """The facts that can still change this route: none once a criterion is not met (then
         it is not eligible whatever else is answered, its exemption included: see
         evaluate._applies_despite_status); else those of its unknown criteria, of its unknown
-        exemption while it is not open, and of its notices that may apply."""
+        exemption while it is not open, of its notices that may apply, and of the conditions
+        of its stage-dependent next steps and documents (the person's stage decides them)."""
         unknown = []
         for criterion in pathway.criteria:
             outcome = criterion.test.evaluate(scope)
@@ -80,6 +83,8 @@ class Focus:
         if moving:
             for notice in self.rules.notices_for[pathway.id]:
                 moving |= open_facts(notice.applies_when, scope)
+        for condition in pathway.staged:
+            moving |= open_facts(condition, scope)
         return moving
 
     def _questions(self, facts: set[str], scope: Scope) -> set[str]:

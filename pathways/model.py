@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -132,6 +133,29 @@ class Document(_Model):
     text: str
     proves: list[str] = Field(default_factory=list)
     to_verify: bool = False
+    when: Condition | None = None
+    """Asked only at some stages (e.g. before an approval): hidden only when known not to fit."""
+
+
+class Step(_Model):
+    """A next step for people at one stage of the route (e.g. "Chief of Mission approved").
+
+    Shown unless its condition is known false: a step whose condition is unknown stays, so its
+    text starts with the "If …" that says whom it is for. Plain strings are for everyone.
+    """
+
+    id: str
+    text: str
+    when: Condition
+    source: str | None = None
+    to_verify: bool = False
+
+    @field_validator("id")
+    @classmethod
+    def _snake(cls, value: str) -> str:
+        if not SNAKE.match(value):
+            raise ValueError(f"next step id '{value}' must be snake_case")
+        return value
 
 
 class Pathway(_Model):
@@ -151,7 +175,7 @@ class Pathway(_Model):
     family: Family
     criteria: list[Criterion]
     documents: list[Document] = Field(default_factory=list)
-    next_steps: list[str] = Field(default_factory=list)
+    next_steps: list[str | Step] = Field(default_factory=list)
     sources: list[str]
 
     @field_validator("id")
@@ -174,7 +198,16 @@ class Pathway(_Model):
                     )
         if not self.criteria:
             raise ValueError("a pathway needs at least one criterion")
+        steps = [step.id for step in self.next_steps if isinstance(step, Step)]
+        if len(set(steps)) != len(steps):
+            raise ValueError("next step ids must be unique within a pathway")
         return self
+
+    @cached_property
+    def staged(self) -> list[Condition]:
+        """The conditions of its stage-dependent next steps and documents, in that order."""
+        steps = [step.when for step in self.next_steps if isinstance(step, Step)]
+        return steps + [d.when for d in self.documents if d.when is not None]
 
 
 class Notice(Sourced):

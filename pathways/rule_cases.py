@@ -20,6 +20,7 @@ from forms.yaml_files import first_error, read_yaml
 from pathways.engine import Engine
 from pathways.errors import RulesError
 from pathways.evaluate import evaluate_pathway
+from pathways.model import Step
 from pathways.results import Outcome
 
 CASES_FOLDER = Path(__file__).resolve().parents[1] / "tests" / "pathways" / "cases"
@@ -37,6 +38,8 @@ class Expect(BaseModel):
     open_to_person: str | None = None
     family: list[str] | None = None
     notices: list[str] | None = None
+    steps: list[str] | None = None
+    """The ids of the stage-dependent next steps shown (those not known not to fit)."""
 
 
 class Case(BaseModel):
@@ -113,6 +116,11 @@ def case_problem(engine: Engine, case_file: CaseFile, case: Case) -> str | None:
         "open_to_person": result.open_to_person.value,
         "family": [member.outcome.value for member in result.family],
         "notices": [n.id for n in result.notices if n.outcome is Outcome.MET],
+        "steps": [
+            step.id
+            for step in pathway.next_steps
+            if isinstance(step, Step) and step.text in result.next_steps
+        ],
     }
     for field, wanted in case.expect.model_dump(exclude_none=True).items():
         if seen[field] != wanted:

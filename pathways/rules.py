@@ -15,7 +15,7 @@ from forms.fact_checks import check_condition
 from forms.questionnaire import Questionnaire
 from forms.yaml_files import first_error, read_yaml
 from pathways.errors import RulesError
-from pathways.model import CountryRules, Evidence, Notice, Pathway, RulesMeta, Source
+from pathways.model import CountryRules, Evidence, Notice, Pathway, RulesMeta, Source, Step
 from pathways.parameters import resolve
 from pathways.results import SourceRef
 
@@ -209,6 +209,14 @@ def _check(
             where = f"{place}, criterion {number} ({criterion.id})"
             need_source(where, criterion.source)
             check(where, criterion.test)
+        for step in pathway.next_steps:
+            if isinstance(step, Step):
+                where = f"{place}, next step {step.id}"
+                if step.source is not None:
+                    need_source(where, step.source)
+                check(where, step.when)
+        for document in pathway.documents:
+            check(f"{place}, document {document.id}", document.when)
         for rule in pathway.family.rules:
             where = f"{place}, family rule '{rule.text[:30]}'"
             need_source(where, rule.source)

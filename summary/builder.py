@@ -24,6 +24,7 @@ from jinja2.ext import _make_new_gettext, _make_new_ngettext
 
 from forms.answers import JSONValue
 from forms.dates import ApproxDate, add_months
+from forms.entry_summary import entry_summary, parse_entry
 from forms.questions import Question, QuestionType
 from i18n import runtime
 from i18n.bidi import isolate
@@ -464,6 +465,13 @@ def _answers(
                 for number, entry in enumerate(value, start=1):
                     if not isinstance(entry, dict):
                         continue
+                    item = parse_entry(question, entry)
+                    summary = entry_summary(
+                        question, item, language, t._, t.ngettext, sensitive=include_sensitive
+                    )
+                    if summary:
+                        title = f"{label} {native_digits(number, language)}"
+                        rows.append(AnswerRow(title, summary, inner=True))
                     for inner in question.questions:
                         if inner.id not in entry:
                             continue

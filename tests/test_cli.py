@@ -46,7 +46,10 @@ def test_the_same_interpreter_who_applied_on_10_december_2025(
 ) -> None:
     data = json.loads(INTERPRETER.read_text(encoding="utf-8"))
     data["answers"].update(
-        siv_com_applied=True, siv_com_applied_date="2025-12-10", siv_com_documents_complete=True
+        siv_com_applied=True,
+        siv_com_applied_date="2025-12-10",
+        siv_com_outcome="waiting",
+        siv_com_documents_complete=True,
     )
     path = tmp_path / "applied.json"
     path.write_text(json.dumps(data), encoding="utf-8")

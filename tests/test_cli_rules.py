@@ -57,7 +57,7 @@ def test_install_show_screen_and_rollback(
     capsys: pytest.CaptureFixture[str], packs: dict[str, Path]
 ) -> None:
     code, out, _err = command(capsys, "show")
-    assert code == 0 and out.startswith("Rules 2026.11.1 of 2026-11-23, built into this Masir")
+    assert code == 0 and out.startswith("Rules 2026.12.1 of 2026-11-23, built into this Masir")
     code, out, _err = command(capsys, "install", str(packs["2026.12.1"]))
     assert code == 0 and out.startswith("Installed rules 2026.12.1 (")
     code, out, _err = command(capsys, "show")
@@ -68,7 +68,7 @@ def test_install_show_screen_and_rollback(
     assert run(["screen", str(PERSON), "--format", "json", "--today", "2026-11-23"]) == 0
     assert json.loads(capsys.readouterr().out)["rules_release"] == "2026.12.1"
     code, out, _err = command(capsys, "rollback")
-    assert code == 0 and out.startswith("Rules 2026.11.1 of 2026-11-23, built into this Masir")
+    assert code == 0 and out.startswith("Rules 2026.12.1 of 2026-11-23, built into this Masir")
     assert "Rollback returns to: rules 2026.12.1" in out
 
 
@@ -78,7 +78,7 @@ def test_diff_names_the_releases_and_changes_nothing(
     code, out, _err = command(capsys, "diff", str(packs["2027.1"]))
     assert code == 0
     assert out.splitlines() == [
-        "Rules 2026.11.1 → 2027.1 (last checked 2026-11-23)",
+        "Rules 2026.12.1 → 2027.1 (last checked 2026-11-23)",
         "No route or question changes.",
     ]
     assert snapshot(rules_folder()) == {}

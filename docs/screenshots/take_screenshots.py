@@ -28,6 +28,26 @@ from pathways.engine import default_engine  # noqa: E402
 from tests.gui.personas import INTERPRETER, JOURNALIST  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
+FAMILY: dict[str, Any] = {
+    "has_family_members": True,
+    "family_members": [
+        {"member_relationship": "spouse", "member_birth_date": "1988"},
+        {"member_relationship": "child", "member_birth_date": "2017-03"},
+        {"member_relationship": "child", "member_birth_date": "2009", "member_married": False},
+    ],
+    "has_relatives_abroad": True,
+    "relatives_abroad": [
+        {
+            "relative_country": "ca",
+            "relative_relationship": "sibling",
+            "relative_status": "permanent_resident",
+            "relative_status_date": "2022-08",
+            "relative_listed_you": False,
+            "relative_canada_programme": "neither",
+        }
+    ],
+}
+"""The interpreter's wife, a child of 9 and one of 17, and a brother in Canada."""
 TODAY = date(2026, 11, 23)
 
 
@@ -63,21 +83,41 @@ def shots(app: QApplication, language: str) -> None:
     page.field.set_raw("PK")
     save(app, window, f"question-{language}.png")
 
-    answer_until(window, INTERPRETER, "employers")
+    # The entry page and the review with entries, on a 1024×600 netbook screen.
+    family = dict(INTERPRETER, **FAMILY)
+    window.resize(1024, 600)
+    answer_until(window, family, "employers")
     page = window.page
     assert isinstance(page, QuestionPage) and isinstance(page.field.input, GroupInput)
-    group = page.field.input
-    group.add_button.click()
-    dialog = group.dialog
-    assert dialog is not None
+    page.field.input.add_button.click()
+    form = page.entry_form
+    assert form is not None
     for key in ("employer_type", "employer_role", "employer_in_afghanistan", "employer_start"):
-        dialog.fields[key].set_raw(INTERPRETER["employers"][0][key])
-    dialog.fields["employer_ongoing"].set_raw(False)
-    save(app, dialog, f"group-entry-{language}.png")
-    dialog.reject()
-
-    answer_until(window, INTERPRETER, None)
+        form.fields[key].set_raw(INTERPRETER["employers"][0][key])
+    form.fields["employer_ongoing"].set_raw(False)
+    save(app, window, f"group-entry-{language}.png")
+    page.close_entry()
+    answer_until(window, family, "family_members")
+    page = window.page
+    assert isinstance(page, QuestionPage) and isinstance(page.field.input, GroupInput)
+    page.field.input.add_button.click()  # a child of 9: "Is this person married?" is not asked
+    form = page.entry_form
+    assert form is not None
+    for key, value in {"member_relationship": "child", "member_birth_date": "2017-03"}.items():
+        form.fields[key].set_raw(value)
+    settle(app)
+    bar = page.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())  # its last fields: the birth date, and no "married?"
+    save(app, window, f"group-entry-family-{language}.png")
+    page.close_entry()
+    page.field.set_raw(FAMILY["family_members"])
+    save(app, window, f"group-list-{language}.png")
+    answer_until(window, family, None)
     assert isinstance(window.page, ReviewPage)
+    window.show_review(focus_on="family_members")
+    save(app, window, f"review-entries-{language}.png")
+    window.resize(1366, 768)
+    window.show_review()
     save(app, window, f"review-{language}.png")
     window.show_results()  # a caseworker's results on a 1024×600 netbook screen
     window.resize(1024, 600)

@@ -11,7 +11,14 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from cases import CaseStore, CaseStoreError, ErrorKind, default_store_folder
+from cases import (
+    CaseRecord,
+    CaseStore,
+    CaseStoreError,
+    ErrorKind,
+    RecordedChange,
+    default_store_folder,
+)
 from tests.cases.casetools import (
     BIDI_TEXT,
     CHEAP_KDF,
@@ -203,3 +210,41 @@ def test_wrong_typed_answers_are_refused_without_quoting_them(store: CaseStore) 
     assert "Zarghuna" not in report
     assert "answers" in str(caught.value)
     assert store.load(case_id).answers == {"name": "kept"}
+
+
+def test_the_history_keeps_first_results_and_changes_only(
+    store: CaseStore, store_folder: Path
+) -> None:
+    """First results are dated; later ones enter the history only when something changed;
+    the history survives closing, stays out of the file in clear, and an old case without
+    one still opens."""
+    case_id = store.new_case(DARI_LABEL)
+    results = {"rules_version": "2026-11-23", "note": BIDI_TEXT}
+    first = store.save_screening(case_id, results)
+    assert first is not None and first.changes == [] and first.rules_version == "2026-11-23"
+    assert store.save_screening(case_id, results, changes=[]) is None
+    moved = RecordedChange(
+        pathway="us.siv", aspect="verdict", old="possibly_eligible", new="not_eligible"
+    )
+    second = store.save_screening(case_id, results, changes=[moved])
+    assert second is not None and second.changes == [moved]
+    store.close()
+    assert b"possibly_eligible" not in (store_folder / "cases.sqlite3").read_bytes()
+    with CaseStore.open(store_folder, PASSPHRASE) as reopened:
+        history = reopened.load(case_id).history
+    assert [entry.changes for entry in history] == [[], [moved]]
+    assert history[0].when <= history[1].when
+
+
+def test_a_case_saved_before_histories_existed_opens_with_none() -> None:
+    old: dict[str, object] = {
+        "case_id": "a" * 32,
+        "label": "x",
+        "language": "en",
+        "answers": {},
+        "current_question": None,
+        "screening": None,
+        "created": "2026-01-01T00:00:00Z",
+        "updated": "2026-01-01T00:00:00Z",
+    }
+    assert CaseRecord.model_validate(old).history == []

@@ -138,3 +138,22 @@ def test_an_item_field_no_longer_asked_is_dropped_from_the_entry(
     interview.answer(True)
     interview.answer([{"employer_type": "us_gov_direct", "isaf_role": "interpreter_off_base"}])
     assert interview.answers["employers"] == ({"employer_type": "us_gov_direct"},)
+
+
+def test_family_of_someone_who_went_to_the_uk_on_arap_is_asked_about_the_data_incident(
+    questionnaire: Questionnaire,
+) -> None:
+    """Issue 13: the MoD's data-incident letter is asked of anyone with a UK link, also of
+    family of ARAP applicants, not only of people who worked for the UK."""
+
+    def asked_with(status: str) -> list[str]:
+        brother = {
+            "relative_country": "uk",
+            "relative_relationship": "sibling",
+            "relative_status": status,
+        }
+        answers = {"has_relatives_abroad": True, "relatives_abroad": [brother]}
+        return walk(questionnaire, {"worked_with_foreigners": False, **answers})
+
+    assert "uk_data_incident" in asked_with("special_visa")
+    assert "uk_data_incident" not in asked_with("citizen")

@@ -45,6 +45,17 @@ def copy_rules(tmp_path: Path, edit: Callable[[str], str]) -> Path:
         ("        source: S02\n", "        source: S99\n", "unknown source 'S99'"),
         ("status: closed_to_new", "status: closed", "pathway us.siv, status: Input should be"),
         ("- id: us.siv", "- id: US-SIV", "pathway US-SIV, id"),
+        (
+            "{fact: siv_case_stage, equals: interview_held}",
+            "{fact: siv_case_stage, equals: interviewed}",
+            "next step interview_waiting: 'interviewed' is not a choice of 'siv_case_stage'",
+        ),
+        ("- id: com_waiting", "- id: com_approved_waiting", "next step ids must be unique"),
+        (
+            "when: &com_not_approved\n          not: {fact: siv_com_outcome,",
+            "when: &com_not_approved\n          not: {fact: siv_com_result,",
+            "document ds157: unknown fact 'siv_com_result'",
+        ),
     ],
 )
 def test_rule_errors_name_the_place(tmp_path: Path, old: str, new: str, message: str) -> None:

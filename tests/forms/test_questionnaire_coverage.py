@@ -26,6 +26,7 @@ def rule_conditions(rules: RuleSet) -> list[Condition]:
             found += [rule.test for rule in pathway.family.rules if rule.test is not None]
             if pathway.status_exemption is not None:
                 found.append(pathway.status_exemption.test)
+            found += pathway.staged
     return found
 
 

@@ -38,6 +38,7 @@ from gui.countries import country_names
 from gui.group_editor import GroupInput
 from gui.main_window import MainWindow
 from gui.question_page import QuestionPage
+from gui.results_page import ResultsPage
 from i18n.runtime import current_language, set_language
 from pathways.engine import default_engine
 from pathways.results import Screening
@@ -147,18 +148,24 @@ class Driver:
             raise AssertionError(f"no driver for {type(widget).__name__}")
 
     def add_entry(self, group: GroupInput, entry: Spec) -> None:
+        """Add: the entry's form takes the question's place on the page; Save entry."""
         self.click(group.add_button)
-        dialog = group.dialog
-        assert dialog is not None and dialog.isVisible()
+        page = self.question_page()
+        form = page.entry_form
+        assert form is not None and not form.isHidden() and page.field.isHidden()
         for check in self.checks:
-            check(dialog)
-        for key, field in dialog.fields.items():
+            check(self.window)
+        for key, field in form.fields.items():
             if not field.isHidden() and key in entry:
                 self.fill(field, entry[key])
-        shown = {field.question.id for field in dialog.visible_fields()}
+        shown = {
+            field.question.id
+            for field in form.visible_fields()
+            if field.question.id in entry or not field.question.optional
+        }
         assert shown == set(entry), f"fields shown {sorted(shown)} != given {sorted(entry)}"
-        self.click(dialog.save_button)
-        assert group.dialog is None
+        self.click(page.save_entry_button)
+        assert page.entry_form is None and not page.field.isHidden()
 
     def answer_current(self, spec: Spec, default: Any = "unknown", enter: bool = False) -> str:
         page = self.question_page()
@@ -180,6 +187,27 @@ class Driver:
             assert len(asked) < 80, f"the interview does not end: {asked[-6:]}"
         assert self.window.view == "review"
         return asked
+
+    def results_after(self, spec: Spec) -> ResultsPage:
+        """Every question left answered from `spec` ("I don't know" where it is silent),
+        straight through the window's session (quick), then the results page."""
+        session = self.window.session
+        assert session is not None
+        while (question := session.interview.current()) is not None:
+            self.window.submit(spec.get(question.id, "unknown"))
+        self.window.show_results()
+        page = self.window.page
+        assert isinstance(page, ResultsPage)
+        return page
+
+    def results_after_change(self, question_id: str, value: Any) -> ResultsPage:
+        """Change one answer (as from the review), then open the results again."""
+        self.window.change_answer(question_id)
+        self.window.submit(value)
+        self.window.show_results()
+        page = self.window.page
+        assert isinstance(page, ResultsPage)
+        return page
 
 
 def core_screening(spec: Spec, language: str, default: Any = "unknown") -> Screening:

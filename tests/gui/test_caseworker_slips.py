@@ -40,14 +40,7 @@ def settings_here(tmp_path: Path) -> Iterator[Path]:
 def caseworker_results(driver: Driver, language: str = "en") -> ResultsPage:
     window = driver.window
     window.begin_session(Session.new(default_engine(), Mode.CASEWORKER, language, TODAY))
-    session = window.session
-    assert session is not None
-    while (question := session.interview.current()) is not None:
-        window.submit(JOURNALIST.get(question.id, "unknown"))
-    window.show_results()
-    page = window.page
-    assert isinstance(page, ResultsPage)
-    return page
+    return driver.results_after(JOURNALIST)
 
 
 def test_the_case_list_has_one_lock_button(qtbot: QtBot, settings_here: Path) -> None:
@@ -181,15 +174,9 @@ def test_after_a_change_the_results_say_what_changed(qtbot: QtBot, settings_here
     driver = Driver(qtbot)
     page = caseworker_results(driver)
     assert page.changes_label is None, "nothing to compare with on the first visit"
-    window = driver.window
-    session = window.session
-    assert session is not None
     before = {r.pathway: r.verdict for r in page.screening.results}
-    window.change_answer("gender")
-    window.submit("man")
-    window.show_results()
-    again = window.page
-    assert isinstance(again, ResultsPage) and again.changes_label is not None
+    again = driver.results_after_change("gender", "man")
+    assert again.changes_label is not None
     after = {r.pathway: r.verdict for r in again.screening.results}
     changed = [r for r in again.screening.results if before[r.pathway] != after[r.pathway]]
     assert changed, "saying she is a man changes some route (women-at-risk routes)"

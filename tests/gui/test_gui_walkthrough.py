@@ -13,11 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from forms.answers import answer_to_json
 from gui.group_editor import GroupInput
-from gui.result_words import status_text, verdict_text
+from gui.result_words import result_text, status_text, verdict_text
 from gui.results_page import ResultsPage
 from gui.review_page import ReviewPage
+from i18n.runtime import _
 from pathways.plan import derive_plan
-from pathways.results import Verdict
+from pathways.results import Outcome, Verdict
 from tests.gui.case_driver import CaseDriver
 from tests.gui.gui_driver import Driver, core_screening, reset_language
 from tests.gui.personas import PERSONAS, with_persian_digits
@@ -83,17 +84,22 @@ def test_walkthrough_matches_core(qtbot: QtBot, language: str, persona: str) -> 
     assert sorted(rows) == sorted(expected)
     for pathway, row in rows.items():
         result = expected[pathway]
-        assert model.index(row, 2).data() == verdict_text(result.verdict)
+        assert model.index(row, 2).data() == result_text(result)
         assert status_text(result.status) in model.index(row, 3).data()
     if persona == "unsure":
         eligible = verdict_text(Verdict.ELIGIBLE)
         assert all(model.index(row, 2).data() != eligible for row in rows.values())
     if persona == "interpreter":
-        assert model.index(rows["us.siv"], 2).data() == verdict_text(Verdict.ELIGIBLE)
+        # He meets the SIV's criteria but never applied before it closed: the route is closed
+        # to him, and the one mark says so instead of a green "Eligible" (issue 15, point 2).
+        siv = expected["us.siv"]
+        assert siv.verdict is Verdict.ELIGIBLE and siv.open_to_person is Outcome.NOT_MET
+        closed = "✗ " + _("Closed to this person")
+        assert model.index(rows["us.siv"], 2).data() == result_text(siv) == closed
         page.table.setCurrentIndex(model.index(rows["us.siv"], 1))
         QTest.keyClick(page.table, Qt.Key.Key_Return)
         assert page.card is not None and page.card.result.pathway == "us.siv"
-        assert page.card.verdict_label.text() == verdict_text(Verdict.ELIGIBLE)
+        assert page.card.verdict_label.text() == closed
 
 
 def test_going_back_and_answering_no_drops_the_employers(qtbot: QtBot) -> None:
@@ -148,7 +154,8 @@ def test_change_from_review_returns_to_review(qtbot: QtBot) -> None:
     driver.answer_current({"has_family_members": True})
     # a new question was opened: it is asked before going back to the review
     assert driver.question_page().question.id == "family_members"
-    child = {"member_relationship": "child", "member_birth_date": "2012", "member_married": False}
+    # a child of 13 or 14 on TODAY: "Is this person married?" is not asked
+    child = {"member_relationship": "child", "member_birth_date": "2012"}
     driver.answer_current({"family_members": [child]})
     assert driver.window.view == "review"
     # every change was saved with the case, and it is back at the review

@@ -53,7 +53,7 @@ def test_update_rules_from_file_previews_then_installs(qtbot: QtBot, tmp_path: P
     qtbot.waitUntil(lambda: isinstance(page.rules_update.dialog, PreviewDialog), timeout=WAIT_MS)
     preview = page.rules_update.dialog
     assert isinstance(preview, PreviewDialog) and preview.isVisible()
-    assert "2026.11.1 → 2027.1" in strip_isolates(preview.changes_label.text())
+    assert "2026.12.1 → 2027.1" in strip_isolates(preview.changes_label.text())
     assert snapshot(rules_folder()) == {}, "the preview installs nothing"
     driver.click(preview.install_button)
     qtbot.waitUntil(lambda: "in use from now on" in page.status_label.text(), timeout=WAIT_MS)
@@ -102,7 +102,7 @@ def test_results_name_the_rules_and_warn_when_they_are_old(
     screening = engine.screen(interview_from_answers(engine.questionnaire, {}, today))
     page = ResultsPage(screening, engine, "en", None)
     qtbot.addWidget(page)
-    assert page.rules_label.text().startswith("Rules \u20682026.11.1\u2069 of ")
+    assert page.rules_label.text().startswith("Rules \u20682026.12.1\u2069 of ")
     assert "built into this Masir" in page.rules_label.text()
     assert page.stale_label.isHidden() is not stale
     if stale:

@@ -64,3 +64,13 @@ def test_a_stored_screening_compares_after_a_json_round_trip() -> None:
     base = screening()
     stored = Screening.model_validate(base.model_dump(mode="json"))
     assert compare(stored, base) == []
+
+
+def test_changed_next_steps_are_a_change_of_their_own() -> None:
+    """A stage that changes what to do next is news even when the verdict stays the same."""
+    base = screening()
+    before = next(r for r in base.results if r.pathway == "us.siv").next_steps
+    new = changed(base, "us.siv", next_steps=before[:1])
+    changes = compare(base, new)
+    assert changes == [Change("us.siv", Aspect.NEXT_STEPS, tuple(before), tuple(before[:1]))]
+    assert changes[0].describe() == f"us.siv next_steps: {len(before)} steps → 1 steps"

@@ -26,6 +26,7 @@ def siv(answers: dict[str, object]) -> PathwayResult:
             {
                 "siv_com_applied": True,
                 "siv_com_applied_date": "2025-12-31",
+                "siv_com_outcome": "waiting",
                 "siv_com_documents_complete": True,
             },
             True,
@@ -37,6 +38,7 @@ def siv(answers: dict[str, object]) -> PathwayResult:
             {
                 "siv_com_applied": True,
                 "siv_com_applied_date": "unknown",
+                "siv_com_outcome": "waiting",
                 "siv_com_documents_complete": True,
             },
             None,
@@ -45,7 +47,14 @@ def siv(answers: dict[str, object]) -> PathwayResult:
         (
             {"siv_com_applied": "prefer_not_to_say"},
             None,
-            ["siv_com_applied", "siv_com_applied_date", "siv_com_documents_complete"],
+            [
+                "siv_com_applied",
+                "siv_com_applied_date",
+                "siv_com_outcome",
+                "siv_com_documents_complete",
+                "siv_com_appealed",
+                "siv_com_refusal_date",
+            ],
         ),
     ],
 )

@@ -17,11 +17,12 @@ from hypothesis import strategies as st
 
 from forms.answers import Answer, Special, answer_to_json
 from forms.answers_file import read_answers_file
+from forms.conditions import Scope
 from forms.interview import Interview, relevance
 from forms.questions import Question, QuestionType
 from forms.validation import parse_answer
 from pathways.engine import default_engine
-from pathways.evaluate import judge_all, screen
+from pathways.evaluate import for_stage, judge_all, screen
 from pathways.plan import derive_plan, plan_json
 from tests.conftest import TODAY
 from tests.forms.test_questionnaire_coverage import candidate_answers
@@ -42,11 +43,17 @@ def _outcome(facts: dict[str, Answer], today: date) -> Outcome:
 
 
 def _judged(facts: dict[str, Answer], today: date, fitting: set[str]) -> list[object]:
-    """Every route's verdict, and the criteria, exemption and notices of those in `fitting`:
-    when these stay the same, so does the outcome (the plan is made from the routes that may
-    fit; one that does not is counted, and goes on for nobody), and the full check is spared."""
+    """Every route's verdict, and the criteria, exemption, notices and the next steps and
+    documents for the person's stage of those in `fitting`: when these stay the same, so does
+    the outcome (the plan is made from the routes that may fit; one that does not is counted,
+    and goes on for nobody), and the full check is spared."""
+    scope = Scope(facts, today)
     return [
-        (j.verdict, (j.criteria, j.exemption, [(n.id, tri) for n, tri in j.notices]))
+        (
+            j.verdict,
+            (j.criteria, j.exemption, [(n.id, t) for n, t in j.notices]),
+            for_stage(j.pathway, scope),
+        )
         if j.pathway.id in fitting
         else j.verdict
         for j in judge_all(default_engine().rules, facts, today)

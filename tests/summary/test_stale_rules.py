@@ -24,7 +24,7 @@ def first_page(today: date) -> str:
 @pytest.mark.parametrize(("today", "stale"), [(TODAY, False), (date(2027, 2, 22), True)])
 def test_page_one_warns_when_the_rules_are_old(today: date, stale: bool) -> None:
     text = first_page(today)
-    assert "2026.11.1" in text
+    assert "2026.12.1" in text
     assert ("more than 90 days ago" in text) is stale
     if stale:
         assert "last checked on 23 November 2026" in text

@@ -378,6 +378,8 @@ def test_answers_are_grouped_by_section_in_words(engine: Engine, person: Screeni
     assert rows["In which country are you living now?"] == isolate("Pakistan")
     assert rows["When were you born?"] == isolate("May 1988")
     assert rows["Job 1: When did this job start?"] == isolate("1 March 2010")
+    job = strip_isolates(rows["Job 1"])  # each entry by its key facts, before its answers
+    assert job.startswith("Interpreter · US government contractor · 1 Mar 2010")
     sections = [b.header[0] for b in tables]  # each section's table is headed by its title
     assert "About you" in sections and "Your family" in sections
 
@@ -778,3 +780,16 @@ def test_page_one_needs_no_route_id_source_tag_or_symbol(
     countries = "|".join(c.country.upper() for c in engine.rules.countries)
     assert not re.findall(rf"\b(?:{countries})-[A-Z]+[0-9]+", plan_text)
     assert "⚑" not in plan_text and "✓" not in plan_text
+
+
+def test_a_family_members_name_only_with_sensitive_answers(engine: Engine) -> None:
+    raw = read_answers_file(ROOT / "tests" / "data" / "journalist_pk.json")
+    members = raw["family_members"]
+    assert isinstance(members, list) and isinstance(members[1], dict)
+    members[1]["member_name"] = "Zarmina"
+    person = engine.screen(interview_from_answers(engine.questionnaire, raw, TODAY))
+    for sensitive in (False, True):
+        options = SummaryOptions(language="en", detail=Detail.FULL, include_sensitive=sensitive)
+        text = strip_isolates(document_text(build_summary(person, engine, options)))
+        assert "Son or daughter" in text  # the entry by its key facts, name or not
+        assert ("Zarmina" in text) is sensitive
