@@ -29,6 +29,10 @@ ACTION: dict[ReferralMode, str] = {
 _EASE = {mode: rank for rank, mode in enumerate(ACTION)}
 """Routes a person can start alone come first; invitation-only routes last."""
 
+GOES_ON = N_("Your application goes on: follow the next steps.")
+"""The action of a route no longer open to new people that goes on for this person (they
+applied in time, or hold what the closure spares): not "Apply yourself"."""
+
 AUTHORITY_DECIDES = N_("You can apply; the final decision is the authority's own judgement.")
 
 DOCUMENTS_STEP = N_("Gather the documents in the list below; keep copies in a safe place.")
@@ -93,9 +97,14 @@ def is_act_now(result: PathwayResult) -> bool:
     """May fit, and is open to this person (open, status unknown, or their exemption holds)."""
     if result.verdict is Verdict.NOT_ELIGIBLE:
         return False
-    if result.status in (Status.OPEN, Status.UNKNOWN):
-        return True
-    return result.exemption_outcome is Outcome.MET
+    return result.status in (Status.OPEN, Status.UNKNOWN) or _goes_on(result)
+
+
+def _goes_on(result: PathwayResult) -> bool:
+    """Closed to new people, and open to this one through the closure's exemption."""
+    return result.status not in (Status.OPEN, Status.UNKNOWN) and (
+        result.exemption_outcome is Outcome.MET
+    )
 
 
 def is_if_applied_before(result: PathwayResult) -> bool:
@@ -144,7 +153,7 @@ def _route(result: PathwayResult) -> PlanRoute:
         kind=result.kind,
         verdict=result.verdict,
         referral_mode=result.referral_mode,
-        action=ACTION[result.referral_mode],
+        action=GOES_ON if _goes_on(result) else ACTION[result.referral_mode],
         unknown=tuple(Unknown(item.criterion, item.text) for item in result.to_clarify)[
             :MAX_UNKNOWN
         ],

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.usefixtures("trusted_test_key")
 @pytest.fixture(scope="module")
 def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("packs")
-    return {version: signed(folder, version, files(version)) for version in ("2026.12.1", "2027.1")}
+    return {version: signed(folder, version, files(version)) for version in ("2026.12.2", "2027.1")}
 
 
 def command(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -58,18 +58,18 @@ def test_install_show_screen_and_rollback(
 ) -> None:
     code, out, _err = command(capsys, "show")
     assert code == 0 and out.startswith("Rules 2026.12.1 of 2026-11-23, built into this Masir")
-    code, out, _err = command(capsys, "install", str(packs["2026.12.1"]))
-    assert code == 0 and out.startswith("Installed rules 2026.12.1 (")
+    code, out, _err = command(capsys, "install", str(packs["2026.12.2"]))
+    assert code == 0 and out.startswith("Installed rules 2026.12.2 (")
     code, out, _err = command(capsys, "show")
     assert out.splitlines() == [
-        "Rules 2026.12.1 of 2026-11-23, installed from a rule pack",
+        "Rules 2026.12.2 of 2026-11-23, installed from a rule pack",
         "Rollback returns to: the built-in rules",
     ]
     assert run(["screen", str(PERSON), "--format", "json", "--today", "2026-11-23"]) == 0
-    assert json.loads(capsys.readouterr().out)["rules_release"] == "2026.12.1"
+    assert json.loads(capsys.readouterr().out)["rules_release"] == "2026.12.2"
     code, out, _err = command(capsys, "rollback")
     assert code == 0 and out.startswith("Rules 2026.12.1 of 2026-11-23, built into this Masir")
-    assert "Rollback returns to: rules 2026.12.1" in out
+    assert "Rollback returns to: rules 2026.12.2" in out
 
 
 def test_diff_names_the_releases_and_changes_nothing(
@@ -98,7 +98,7 @@ def test_every_refusal_is_one_line_and_changes_nothing(
     assert "cannot be read" in refused(capsys, "install", str(tmp_path / "none.masirrules"))
     assert "cannot be read" in refused(capsys, "diff", str(tmp_path / "none.masirrules"))
     assert command(capsys, "install", str(packs["2027.1"]))[0] == 0
-    assert "not newer" in refused(capsys, "install", str(packs["2026.12.1"]))
+    assert "not newer" in refused(capsys, "install", str(packs["2026.12.2"]))
     cut = tmp_path / "cut.masirrules"
     cut.write_bytes(packs["2027.1"].read_bytes()[:-40])
     assert "cut short" in refused(capsys, "install", str(cut), "--allow-older")
@@ -113,8 +113,8 @@ def test_allow_older_goes_back_to_an_older_pack(
     capsys: pytest.CaptureFixture[str], packs: dict[str, Path]
 ) -> None:
     assert command(capsys, "install", str(packs["2027.1"]))[0] == 0
-    code, _out, _err = command(capsys, "install", str(packs["2026.12.1"]), "--allow-older")
-    assert code == 0 and rules_in_use().engine.rules.release == "2026.12.1"
+    code, _out, _err = command(capsys, "install", str(packs["2026.12.2"]), "--allow-older")
+    assert code == 0 and rules_in_use().engine.rules.release == "2026.12.2"
 
 
 def test_build_signs_a_pack_that_installs(
@@ -162,7 +162,7 @@ def test_kill_9_at_20_moments_of_an_install_leaves_a_working_masir(
 ) -> None:
     """Each kill lands at a random moment of its twentieth of an install's time; afterwards the
     rules in use are whole (verified, loaded, screening) and the old or the new ones."""
-    first = start_install(packs["2026.12.1"])
+    first = start_install(packs["2026.12.2"])
     out, err = first.communicate(timeout=120)
     assert first.returncode == 0, err
     duration = float(out.split()[-1])
@@ -170,7 +170,7 @@ def test_kill_9_at_20_moments_of_an_install_leaves_a_working_masir(
     person = json.loads(PERSON.read_text(encoding="utf-8"))["answers"]
     for moment in range(20):
         before = rules_in_use()
-        pack = packs["2027.1" if moment % 2 == 0 else "2026.12.1"]
+        pack = packs["2027.1" if moment % 2 == 0 else "2026.12.2"]
         child = start_install(pack)
         time.sleep(duration * (moment + rng.random()) / 20)
         child.send_signal(signal.SIGKILL)

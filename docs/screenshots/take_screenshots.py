@@ -49,6 +49,11 @@ FAMILY: dict[str, Any] = {
 }
 """The interpreter's wife, a child of 9 and one of 17, and a brother in Canada."""
 TODAY = date(2026, 11, 23)
+STAGE = {
+    "siv_com_applied_date": "2025-06-10",
+    "siv_com_outcome": "approved",
+    "siv_case_stage": "approved_only",
+}
 
 
 def settle(app: QApplication) -> None:
@@ -122,6 +127,13 @@ def shots(app: QApplication, language: str) -> None:
     window.show_results()  # a caseworker's results on a 1024×600 netbook screen
     window.resize(1024, 600)
     save(app, window, f"netbook-results-{language}.png")
+    # He did send his Chief of Mission application in time, and it was approved: the results
+    # say what that changed, route by route, before → after.
+    window.change_answer("siv_com_applied")
+    window.submit(True)
+    answer_until(window, STAGE, None)
+    window.show_results()
+    save(app, window, f"netbook-changes-{language}.png")
     window.resize(1366, 768)
 
     window.begin_session(Session.new(default_engine(), Mode.SELF, language, TODAY))

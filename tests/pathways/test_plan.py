@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from forms.interview import Interview
 from pathways.engine import default_engine
 from pathways.model import ReferralMode, Status
-from pathways.plan import ACTION, DOCUMENTS_STEP, MAX_STEPS, derive_plan
+from pathways.plan import ACTION, DOCUMENTS_STEP, GOES_ON, MAX_STEPS, derive_plan
 from pathways.results import Outcome, PathwayResult, Screening, Verdict
 from tests.conftest import TODAY
 from tests.pathways.random_people import random_screening
@@ -45,6 +45,7 @@ def test_a_fitting_route_that_is_open_or_of_unknown_status_is_to_act_on_now(
 ) -> None:
     plan = derive_plan(only(a_result(), verdict=verdict, status=status, exemption_outcome=None))
     assert [route.pathway for route in plan.act_now] == ["us.siv"]
+    assert plan.act_now[0].action == ACTION[ReferralMode.SELF_APPLY]
     assert plan.act_now[0].status_unconfirmed is (status is Status.UNKNOWN)
     assert plan.if_applied_before == () and plan.others == 0
 
@@ -66,6 +67,7 @@ def test_a_closed_route_is_acted_on_only_when_its_exemption_holds(
     result = a_result()
     met = derive_plan(only(result, verdict=verdict, status=status, exemption_outcome=Outcome.MET))
     assert [r.pathway for r in met.act_now] == ["us.siv"] and met.if_applied_before == ()
+    assert met.act_now[0].action == GOES_ON, "not 'Apply yourself' to a route closed to new"
 
     unknown = derive_plan(
         only(result, verdict=verdict, status=status, exemption_outcome=Outcome.UNKNOWN)

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.usefixtures("trusted_test_key")
 
 @pytest.fixture(scope="module")
 def good_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return signed(tmp_path_factory.mktemp("packs"), "good", files("2026.12.1"))
+    return signed(tmp_path_factory.mktemp("packs"), "good", files("2026.12.2"))
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_a_pack_installs_and_screens_as_the_built_in_rules_do(good_pack: Path) -
     assert done.cases > 100
     in_use = rules_in_use()
     assert in_use.pack == done.name and in_use.note is None
-    assert in_use.engine.rules.release == "2026.12.1"
+    assert in_use.engine.rules.release == "2026.12.2"
     built_in = load_engine()
     for person in PEOPLE:
         assert results(in_use.engine, person) == results(built_in, person), person.name
@@ -85,7 +85,7 @@ def test_the_pack_in_use_is_named_in_every_screening(pack_in_use: Path) -> None:
     engine = rules_in_use().engine
     interview = interview_from_answers(engine.questionnaire, {}, TODAY)
     screening = engine.screen(interview)
-    assert screening.rules_release == "2026.12.1"
+    assert screening.rules_release == "2026.12.2"
     assert screening.rules_checked == engine.rules.checked
 
 
@@ -110,8 +110,8 @@ def test_refusals_leave_the_pack_in_use(tmp_path: Path, pack_in_use: Path) -> No
     name = rules_in_use().pack
     untrusted = signed(tmp_path, "untrusted", files("2027.1"), Ed25519PrivateKey.generate())
     assert "does not trust" in refused(untrusted)
-    assert "not newer" in refused(signed(tmp_path, "same", files("2026.12.1")))
-    assert "not newer" in refused(signed(tmp_path, "older", files("2026.11.30")))
+    assert "not newer" in refused(signed(tmp_path, "same", files("2026.12.2")))
+    assert "not newer" in refused(signed(tmp_path, "older", files("2026.12.1.5")))
     assert "older than the rules built into" in refused(
         signed(tmp_path, "ancient", files("2020.1")), allow_older=True
     )
@@ -168,7 +168,7 @@ def test_a_pack_changed_after_install_falls_back_to_the_built_in_rules(
     name = rules_in_use().pack
     assert name is not None
     meta = pack_in_use / "packs" / name / "pathways" / "meta" / "rules.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("2026.12.1", "2099.1"), "utf-8")
+    meta.write_text(meta.read_text(encoding="utf-8").replace("2026.12.2", "2099.1"), "utf-8")
     in_use = rules_in_use()
     assert in_use.pack is None
     assert in_use.note is not None and "changed after it was installed" in in_use.note
@@ -181,7 +181,7 @@ def test_rollback_restores_the_previous_pack(tmp_path: Path, pack_in_use: Path) 
     assert rules_in_use().pack == second
     assert rollback() == first
     assert rules_in_use().pack == first
-    assert rules_in_use().engine.rules.release == "2026.12.1"
+    assert rules_in_use().engine.rules.release == "2026.12.2"
     assert rollback() == second  # and forward again
     assert rules_in_use().engine.rules.release == "2027.1"
 
