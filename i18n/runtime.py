@@ -108,11 +108,17 @@ def translations(language: str) -> gettext.NullTranslations:
 
 def _catalog(language: str) -> gettext.NullTranslations:
     folder = CATALOG_FOLDER / language / "LC_MESSAGES"
-    compiled = folder / f"{DOMAIN}.mo"
-    if compiled.exists():
+    compiled, source = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+    if compiled.exists() and not _newer(source, compiled):  # a stale build never wins
         with compiled.open("rb") as stream:
             return _Catalog(stream)
-    return _from_po(folder / f"{DOMAIN}.po", language)
+    return _from_po(source, language)
+
+
+def _newer(source: Path, compiled: Path) -> bool:
+    """The .po was changed after the .mo was built from it (a checkout where the bundle was
+    built once); the bundle itself ships no .po."""
+    return source.exists() and source.stat().st_mtime > compiled.stat().st_mtime
 
 
 def _from_po(source: Path, language: str) -> gettext.NullTranslations:

@@ -8,6 +8,7 @@ machinery (the extractor never offers stored values or ids for translation) and 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -18,10 +19,12 @@ import yaml
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.pofile import read_po
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
 
 from forms.questionnaire import load_questionnaire
 from forms.questions import Question
+from i18n import runtime
 from i18n.runtime import CATALOG_FOLDER, DOMAIN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -234,3 +237,27 @@ def test_yaml_texts_carry_their_place_for_translators() -> None:
         and not message.auto_comments
     ]
     assert not bare, f"YAML messages without their place, {listing(bare)}"
+
+
+def test_a_stale_compiled_catalog_never_hides_newer_translations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkout where the bundle was built once keeps .mo files beside the .po: after the
+    .po changes, the window must show the new translations, not the old build's."""
+    folder = tmp_path / "ps" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+
+    def write(suffix: str, text: str, when: int) -> None:
+        catalog = Catalog(locale="ps")
+        catalog.add("Open", text)
+        path = folder / f"masir.{suffix}"
+        with path.open("wb") as stream:
+            (write_mo if suffix == "mo" else write_po)(stream, catalog)
+        os.utime(path, (when, when))
+
+    monkeypatch.setattr(runtime, "CATALOG_FOLDER", tmp_path)
+    write("mo", "زوړ", 1_000)
+    write("po", "نوی", 2_000)
+    assert runtime._catalog("ps").gettext("Open") == "نوی"
+    write("mo", "جوړ شوی", 3_000)  # built after the last change: it is used
+    assert runtime._catalog("ps").gettext("Open") == "جوړ شوی"
