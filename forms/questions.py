@@ -12,6 +12,14 @@ from forms.conditions import Condition
 SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
+def snake_case(value: str, what: str) -> str:
+    """`value` if it is a snake_case id (stored in answers files and rules, never
+    translated); otherwise a ValueError naming `what` it is."""
+    if not SNAKE_ID.match(value):
+        raise ValueError(f"{what} '{value}' must be snake_case")
+    return value
+
+
 class QuestionType(StrEnum):
     YES_NO = "yes_no"
     SINGLE_CHOICE = "single_choice"
@@ -39,9 +47,7 @@ class Choice(_Model):
     @field_validator("value")
     @classmethod
     def _snake(cls, value: str) -> str:
-        if not SNAKE_ID.match(value):
-            raise ValueError(f"choice value '{value}' must be snake_case")
-        return value
+        return snake_case(value, "choice value")
 
 
 class NotAskedWhen(_Model):
@@ -122,9 +128,7 @@ class Question(_Model):
     @field_validator("id")
     @classmethod
     def _snake(cls, value: str) -> str:
-        if not SNAKE_ID.match(value):
-            raise ValueError(f"question id '{value}' must be snake_case")
-        return value
+        return snake_case(value, "question id")
 
     @model_validator(mode="after")
     def _shape(self) -> Question:

@@ -15,10 +15,10 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from forms.conditions import Condition
+from forms.questions import snake_case
 from pathways.parameters import Derived, Parameter
 
 PATHWAY_ID = re.compile(r"^[a-z]{2,6}\.[a-z0-9_]+$")
-SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class Status(StrEnum):
@@ -94,9 +94,7 @@ class Criterion(Sourced):
     @field_validator("id")
     @classmethod
     def _snake(cls, value: str) -> str:
-        if not SNAKE.match(value):
-            raise ValueError(f"criterion id '{value}' must be snake_case")
-        return value
+        return snake_case(value, "criterion id")
 
 
 class Exemption(Sourced):
@@ -153,9 +151,7 @@ class Step(_Model):
     @field_validator("id")
     @classmethod
     def _snake(cls, value: str) -> str:
-        if not SNAKE.match(value):
-            raise ValueError(f"next step id '{value}' must be snake_case")
-        return value
+        return snake_case(value, "next step id")
 
 
 class Pathway(_Model):
