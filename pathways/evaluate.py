@@ -183,14 +183,16 @@ def for_stage(pathway: Pathway, scope: Scope) -> tuple[list[str], list[Document]
     """The next steps and documents that may fit the person's stage: all but those whose
     condition is known false (unknown keeps a step, worded "If …", never hides it). Only
     words change with the stage, so this is left out of the Judgement re-made per answer."""
-    fits = iter(c.evaluate(scope) is not Tri.FALSE for c in pathway.staged)
+
+    def fits(when: Condition | None) -> bool:
+        return when is None or when.evaluate(scope) is not Tri.FALSE
+
     steps = [
         step if isinstance(step, str) else step.text
         for step in pathway.next_steps
-        if isinstance(step, str) or next(fits)
+        if isinstance(step, str) or fits(step.when)
     ]
-    documents = [d for d in pathway.documents if d.when is None or next(fits)]
-    return steps, documents
+    return steps, [document for document in pathway.documents if fits(document.when)]
 
 
 def _applies_despite_status(verdict: Verdict, status: Status, exemption: Tri | None) -> bool | None:

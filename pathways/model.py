@@ -201,7 +201,8 @@ class Pathway(_Model):
 
     @cached_property
     def staged(self) -> list[Condition]:
-        """The conditions of its stage-dependent next steps and documents, in that order."""
+        """The conditions of its stage-dependent next steps and documents (the facts they read
+        count for the adaptive interview)."""
         steps = [step.when for step in self.next_steps if isinstance(step, Step)]
         return steps + [d.when for d in self.documents if d.when is not None]
 
